@@ -1,0 +1,39 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.data.Datasets;
+import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.method.Methods;
+import dev.unlearn4j.model.Models;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code unlearn list}: every registered method, metric, dataset and model. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List the registered methods, metrics, datasets and models.")
+public final class ListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    section(out, "methods", Methods.REGISTRY);
+    out.println("metrics");
+    Metrics.entries().forEach(e -> out.printf("  %-18s %s%n", e.name(), e.summary()));
+    out.println();
+    section(out, "datasets", Datasets.REGISTRY);
+    section(out, "models", Models.REGISTRY);
+    out.flush();
+    return 0;
+  }
+
+  private static void section(PrintWriter out, String title, Registry<?> registry) {
+    out.println(title);
+    for (Registry.Entry<?, ?> e : registry.entries()) {
+      out.printf("  %-18s %s%n", e.name(), e.summary());
+    }
+    out.println();
+  }
+}

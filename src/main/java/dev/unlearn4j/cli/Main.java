@@ -1,0 +1,60 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.experiment.BuildInfo;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.PrintWriter;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code unlearn}: the command-line entry point. Exit codes: 0 success, 1 run failure, 2 usage or config error. */
+@Command(
+    name = "unlearn",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Make a language model forget chosen training data (DeepCUT, ICU) on the JVM.",
+    subcommands = {RunCommand.class, ListCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI in-process and returns its exit code (tests call this). */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handle);
+    return cl.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof ConfigException) {
+      err.println("unlearn: " + e.getMessage());
+      return 2;
+    }
+    if (e instanceof UnlearnException) {
+      err.println("unlearn: " + e.getMessage());
+      return 1;
+    }
+    LoggerFactory.getLogger(Main.class).debug("internal error", e);
+    err.println("unlearn: internal error: " + e + " (set UNLEARN_LOG_LEVEL=DEBUG for the stack trace)");
+    return 1;
+  }
+
+  /** Prints the project and ND4J versions. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"unlearn4j " + BuildInfo.version() + " (Deeplearning4j " + BuildInfo.dl4jVersion()
+          + ", Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.config.ExperimentConfig;
+import dev.unlearn4j.experiment.ConsoleProgress;
+import dev.unlearn4j.experiment.Experiment;
+import dev.unlearn4j.experiment.ExperimentRunner;
+import dev.unlearn4j.experiment.Summary;
+import dev.unlearn4j.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unlearn run EXPERIMENT.yaml [--set key=value ...]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run one experiment and write its run directory under <output>/<name>/<run-id>/.")
+public final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "EXPERIMENT", description = "experiment YAML file (see experiments/)")
+  Path experiment;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "override a config key after the file, e.g. --set method.args.train.epochs=3")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--run-id", description = "name of the run directory (default: UTC time and seed)")
+  String runId;
+
+  @Option(names = "--no-progress", description = "log one line per epoch instead of a progress bar")
+  boolean noProgress;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ExperimentConfig cfg = ConfigLoader.load(experiment, overrides);
+    Experiment exp = Experiment.resolve(cfg, experiment.toString());
+    List<TrainingListener> listeners = List.of(noProgress ? new ConsoleProgress(false) : ConsoleProgress.auto());
+    ExperimentRunner.Result r = new ExperimentRunner(listeners).run(exp, runId);
+    printSummary(r.summary());
+    spec.commandLine().getOut().println("run directory: " + r.runDir());
+    return 0;
+  }
+
+  private void printSummary(Summary s) {
+    var out = spec.commandLine().getOut();
+    out.printf("%s: %s on %s with %s (seed %d)%n", s.experiment(), s.method(), s.dataset(), s.model(), s.seed());
+    out.printf("%-22s %10s %10s %10s%n", "metric", "before", "after", "oracle");
+    Set<String> keys = new LinkedHashSet<>(s.before().keySet());
+    keys.addAll(s.after().keySet());
+    for (String k : keys) {
+      out.printf("%-22s %10s %10s %10s%n", k, fmt(s.before().get(k)), fmt(s.after().get(k)),
+          fmt(s.oracle().get(k)));
+    }
+    out.printf("unlearning %.2f s, evaluation %.2f s, total %.2f s%n", s.timing().get("unlearn_s"),
+        s.timing().get("eval_s"), s.timing().get("total_s"));
+  }
+
+  private static String fmt(Double v) {
+    return v == null ? "-" : String.format("%.4f", v);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.unlearn4j.data;
+
+import dev.unlearn4j.util.Seeds;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Draws a {@link ForgetRequest} from a dataset: a stratified test split, then the forget set from the rest. */
+public final class ForgetRequests {
+  private ForgetRequests() {}
+
+  public static ForgetRequest draw(Dataset data, ForgetSpec spec, long seed) {
+    if (data.examples().isEmpty()) {
+      throw new UnlearnException("dataset '" + data.name() + "' has no examples");
+    }
+    Set<String> explicit = spec.mode() == ForgetSpec.Mode.IDS ? readIds(data, Path.of(spec.idsFile())) : Set.of();
+    // explicitly requested ids never land in the test split
+    List<Example> pool = data.examples().stream().filter(e -> !explicit.contains(e.id())).toList();
+    List<Example> test = stratifiedSample(pool, spec.testFraction(), Seeds.random(seed, "split.test"));
+    Set<String> testIds = test.stream().map(Example::id).collect(Collectors.toSet());
+    List<Example> train = data.examples().stream().filter(e -> !testIds.contains(e.id())).toList();
+
+    List<Example> forget = switch (spec.mode()) {
+      case RANDOM -> randomForget(train, spec, seed);
+      case CLASS -> {
+        int label = data.labels().indexOf(spec.label());
+        if (label < 0) {
+          throw new UnlearnException("forget.label '" + spec.label() + "' is not a label of dataset '"
+              + data.name() + "'; labels: " + data.labels());
+        }
+        yield train.stream().filter(e -> e.label() == label).toList();
+      }
+      case IDS -> train.stream().filter(e -> explicit.contains(e.id())).toList();
+    };
+    if (forget.isEmpty()) {
+      throw new UnlearnException("the forget set is empty (forget.mode " + spec.mode().key() + ")");
+    }
+    Set<String> forgetIds = forget.stream().map(Example::id).collect(Collectors.toSet());
+    List<Example> retain = train.stream().filter(e -> !forgetIds.contains(e.id())).toList();
+    if (retain.isEmpty()) {
+      throw new UnlearnException("the retain set is empty: everything in the training split would be forgotten");
+    }
+    return new ForgetRequest(new Split("forget", forget), new Split("retain", retain), new Split("test", test));
+  }
+
+  private static List<Example> randomForget(List<Example> train, ForgetSpec spec, long seed) {
+    int n = spec.count() != null ? spec.count() : (int) Math.max(1, Math.round(spec.fraction() * train.size()));
+    if (n >= train.size()) {
+      throw new UnlearnException("forget.count " + n + " is not smaller than the training split (" + train.size()
+          + " examples)");
+    }
+    List<Example> shuffled = new ArrayList<>(train);
+    Collections.shuffle(shuffled, Seeds.random(seed, "split.forget"));
+    Set<String> chosen = shuffled.subList(0, n).stream().map(Example::id).collect(Collectors.toSet());
+    return train.stream().filter(e -> chosen.contains(e.id())).toList();   // keep dataset order
+  }
+
+  /** Takes round(fraction·n_c) examples of every class c (at least one where the class has two or more). */
+  static List<Example> stratifiedSample(List<Example> pool, double fraction, Random rng) {
+    Map<Integer, List<Example>> byLabel = new TreeMap<>();
+    for (Example e : pool) {
+      byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
+    }
+    Set<String> chosen = new HashSet<>();
+    for (List<Example> cls : byLabel.values()) {
+      int k = (int) Math.round(fraction * cls.size());
+      if (k == 0 && cls.size() >= 2) {
+        k = 1;
+      }
+      List<Example> shuffled = new ArrayList<>(cls);
+      Collections.shuffle(shuffled, rng);
+      shuffled.subList(0, Math.min(k, cls.size())).forEach(e -> chosen.add(e.id()));
+    }
+    return pool.stream().filter(e -> chosen.contains(e.id())).toList();
+  }
+
+  private static Set<String> readIds(Dataset data, Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UnlearnException("forget.idsFile " + file + ": cannot read (" + e.getMessage() + ")");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (String l : lines) {
+      if (!l.isBlank()) {
+        ids.add(l.strip());
+      }
+    }
+    Map<String, Example> byId = data.examples().stream().collect(Collectors.toMap(Example::id, Function.identity()));
+    for (String id : ids) {
+      if (!byId.containsKey(id)) {
+        throw new UnlearnException("forget.idsFile " + file + ": id '" + id + "' is not in dataset '"
+            + data.name() + "'");
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,2 @@
+/** Datasets, forget requests (forget / retain / test splits) and batching. */
+package dev.unlearn4j.data;

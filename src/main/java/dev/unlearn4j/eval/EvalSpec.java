@@ -1,0 +1,43 @@
+package dev.unlearn4j.eval;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.config.EnumKey;
+import java.util.List;
+
+/**
+ * What is measured after (and before) unlearning.
+ *
+ * @param metrics metric names from {@code unlearn list} (default accuracy, macro_f1, micro_f1, ce_loss); each is
+ *     computed on the forget, retain and test splits
+ * @param oracle also train the retrain-from-scratch oracle on the retain split and evaluate it (default true)
+ * @param labels label set of F1: {@code observed} (classes in y or ŷ of the split, scikit-learn's default) or
+ *     {@code all} (every class of the dataset) (default observed)
+ * @param batchSize examples per forward pass during evaluation (default 64)
+ */
+public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize) {
+  /** Which classes macro-F1 averages over. */
+  public enum LabelSet {
+    OBSERVED,
+    ALL;
+
+    @JsonValue
+    public String key() {
+      return EnumKey.of(this);
+    }
+  }
+
+  public EvalSpec {
+    if (metrics == null || metrics.isEmpty()) {
+      throw new ConfigException("key 'eval.metrics' must list at least one metric");
+    }
+    if (batchSize < 1) {
+      throw new ConfigException("key 'eval.batchSize' must be >= 1, got " + batchSize);
+    }
+    metrics = List.copyOf(metrics);
+  }
+
+  public static EvalSpec defaults() {
+    return new EvalSpec(List.of("accuracy", "macro_f1", "micro_f1", "ce_loss"), true, LabelSet.OBSERVED, 64);
+  }
+}

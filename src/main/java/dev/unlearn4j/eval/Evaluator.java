@@ -1,0 +1,50 @@
+package dev.unlearn4j.eval;
+
+import dev.unlearn4j.data.Batcher;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.Split;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.ModelGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Runs the model once per split and computes every requested metric from the shared predictions. */
+public final class Evaluator {
+  private Evaluator() {}
+
+  public static EvalResult evaluate(Model model, List<Split> splits, EvalSpec spec) {
+    List<Metric> metrics = spec.metrics().stream().map(Metrics::get).toList();
+    ModelGraph g = model.graph();
+    Map<String, Double> aggregates = new LinkedHashMap<>();
+    List<EvalResult.Row> rows = new ArrayList<>();
+    for (Split split : splits) {
+      Predictions p = predict(g, split, model.numClasses(), spec.batchSize());
+      for (int m = 0; m < metrics.size(); m++) {
+        String name = spec.metrics().get(m);
+        MetricResult r = metrics.get(m).compute(p, spec);
+        aggregates.put(split.name() + "." + name, r.aggregate());
+        r.perExample().forEach((id, v) -> rows.add(new EvalResult.Row(split.name(), id, name, v)));
+      }
+    }
+    return new EvalResult(aggregates, rows);
+  }
+
+  /** Logits of every example of the split, in split order. */
+  public static Predictions predict(ModelGraph g, Split split, int numClasses, int batchSize) {
+    int n = split.size();
+    double[][] logits = new double[n][];
+    int[] labels = new int[n];
+    int i = 0;
+    for (List<Example> batch : Batcher.inOrder(split.examples(), batchSize)) {
+      INDArray out = g.sd().output(g.feed(batch), g.logits().name()).get(g.logits().name());   // [B, C]
+      for (int b = 0; b < batch.size(); b++, i++) {
+        logits[i] = out.getRow(b).toDoubleVector();
+        labels[i] = batch.get(b).label();
+      }
+    }
+    return new Predictions(split.ids(), labels, logits, numClasses);
+  }
+}

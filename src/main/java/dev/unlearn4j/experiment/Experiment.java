@@ -1,0 +1,42 @@
+package dev.unlearn4j.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.config.ExperimentConfig;
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.data.DatasetSource;
+import dev.unlearn4j.data.Datasets;
+import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.method.Methods;
+import dev.unlearn4j.method.UnlearningMethod;
+import dev.unlearn4j.model.ModelFactory;
+import dev.unlearn4j.model.Models;
+
+/**
+ * A config with its components created: every name looked up and every argument bound, so a bad config fails
+ * before anything runs.
+ *
+ * @param source where the config came from (for error messages), e.g. the YAML path
+ * @param resolved the full config, component arguments included, as written to {@code config.yaml}
+ */
+public record Experiment(
+    ExperimentConfig config, String source, DatasetSource dataset, ModelFactory model, UnlearningMethod method,
+    ObjectNode resolved) {
+
+  public static Experiment resolve(ExperimentConfig cfg, String source) {
+    try {
+      Registry.Resolved<DatasetSource> ds = Datasets.REGISTRY.resolve(cfg.dataset(), "dataset");
+      Registry.Resolved<ModelFactory> mf = Models.REGISTRY.resolve(cfg.model(), "model");
+      Registry.Resolved<UnlearningMethod> m = Methods.REGISTRY.resolve(cfg.method(), "method");
+      cfg.eval().metrics().forEach(Metrics::get);
+      ObjectNode tree = Mappers.YAML.valueToTree(cfg);
+      ((ObjectNode) tree.get("dataset")).set("args", ds.argsTree());
+      ((ObjectNode) tree.get("model")).set("args", mf.argsTree());
+      ((ObjectNode) tree.get("method")).set("args", m.argsTree());
+      return new Experiment(cfg, source, ds.component(), mf.component(), m.component(), tree);
+    } catch (ConfigException e) {
+      throw new ConfigException(source + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.unlearn4j.experiment;
+
+import dev.unlearn4j.util.AtomicFiles;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code <output>/<experiment>/<run-id>/}: config.yaml, provenance.json, splits/, train_log.csv, metrics.csv,
+ * report.md and, last and only on success, summary.json. An existing run directory is never reused.
+ */
+public final class RunDirectory {
+  public static final String CONFIG = "config.yaml";
+  public static final String PROVENANCE = "provenance.json";
+  public static final String METRICS = "metrics.csv";
+  public static final String SUMMARY = "summary.json";
+  public static final String REPORT = "report.md";
+  public static final String TRAIN_LOG = "train_log.csv";
+  public static final String SPLITS = "splits";
+
+  private final Path dir;
+
+  private RunDirectory(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Creates a new run directory.
+   *
+   * @param runId explicit id, or null for {@code <UTC time>-s<seed>} (with a numeric suffix if taken)
+   */
+  public static RunDirectory create(Path output, String experiment, String runId, long seed) {
+    Path parent = output.resolve(experiment);
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UnlearnException("cannot create output directory " + parent + ": " + e.getMessage());
+    }
+    if (!Files.isWritable(parent)) {
+      throw new UnlearnException("output directory " + parent + " is not writable");
+    }
+    if (runId != null) {
+      return new RunDirectory(createExclusive(parent.resolve(runId), true));
+    }
+    String base = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-s" + seed;
+    for (int i = 0; ; i++) {
+      Path p = createExclusive(parent.resolve(i == 0 ? base : base + "-" + i), false);
+      if (p != null) {
+        return new RunDirectory(p);
+      }
+    }
+  }
+
+  private static Path createExclusive(Path p, boolean failIfExists) {
+    try {
+      return Files.createDirectory(p);
+    } catch (FileAlreadyExistsException e) {
+      if (failIfExists) {
+        throw new UnlearnException("run directory " + p + " already exists; choose another --run-id");
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UnlearnException("cannot create run directory " + p + ": " + e.getMessage());
+    }
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  public Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  public void writeString(String name, String content) {
+    AtomicFiles.writeString(dir.resolve(name), content);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.unlearn4j.loss;
+
+import dev.unlearn4j.data.Batch;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.model.ModelGraph;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What loss terms may read: the model's outputs and the batch's targets and row masks (forget rows first, then
+ * retain rows; see {@link Batch}).
+ *
+ * @param logits [B, C]
+ * @param latent [B, D]
+ * @param labels [B, C] one-hot
+ * @param forgetMask [B] 1 for forget rows
+ * @param retainMask [B] 1 for retain rows
+ */
+public record LossInputs(
+    SameDiff sd, SDVariable logits, SDVariable latent, SDVariable labels, SDVariable forgetMask,
+    SDVariable retainMask) {
+
+  public static final String LABELS = "labels";
+  public static final String FORGET_MASK = "forget_mask";
+  public static final String RETAIN_MASK = "retain_mask";
+
+  /** Adds the target and mask placeholders to the model's graph. */
+  public static LossInputs create(ModelGraph g, int numClasses) {
+    SameDiff sd = g.sd();
+    DataType t = g.logits().dataType();
+    return new LossInputs(sd, g.logits(), g.latent(),
+        sd.placeHolder(LABELS, t, -1, numClasses),
+        sd.placeHolder(FORGET_MASK, t, -1),
+        sd.placeHolder(RETAIN_MASK, t, -1));
+  }
+
+  /** Placeholder arrays for the targets and masks of {@code batch}. */
+  public static Map<String, INDArray> feed(Batch batch, int numClasses) {
+    Map<String, INDArray> m = new HashMap<>();
+    m.put(LABELS, oneHot(batch.examples(), numClasses));
+    m.put(FORGET_MASK, Nd4j.createFromArray(batch.forgetMask()));
+    m.put(RETAIN_MASK, Nd4j.createFromArray(batch.retainMask()));
+    return m;
+  }
+
+  public static INDArray oneHot(List<Example> examples, int numClasses) {
+    float[][] y = new float[examples.size()][numClasses];
+    for (int i = 0; i < y.length; i++) {
+      y[i][examples.get(i).label()] = 1f;
+    }
+    return Nd4j.create(y);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.unlearn4j.loss;
+
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * A weighted sum of named loss terms, L = Σ w_k·L_k. Each term is also a named graph output ({@code term_<name>})
+ * so the train log records it on its own.
+ */
+public record Objective(List<Term> terms) {
+  /** One weighted term. */
+  public record Term(String name, double weight, LossTerm loss) {}
+
+  public static final String LOSS = "loss";
+
+  public static Objective of(Term... terms) {
+    return new Objective(List.of(terms));
+  }
+
+  /** Adds every term and the total (named {@value #LOSS}) to the graph; returns the total. */
+  public SDVariable build(LossInputs in) {
+    SDVariable total = null;
+    for (Term t : terms) {
+      SDVariable v = t.loss().build(in);
+      v = in.sd().identity(outputName(t), v);
+      SDVariable weighted = t.weight() == 1.0 ? v : v.mul(t.weight());
+      total = total == null ? weighted : total.add(weighted);
+    }
+    return in.sd().identity(LOSS, total);
+  }
+
+  public List<String> outputNames() {
+    return terms.stream().map(Objective::outputName).toList();
+  }
+
+  public static String outputName(Term t) {
+    return "term_" + t.name();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.unlearn4j.method;
+
+import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.TrainSpec;
+
+/**
+ * An unlearning method: what it optimises, which batches each step sees and for how long. Methods build no files
+ * and run no loops; the {@link dev.unlearn4j.train.Trainer} does.
+ */
+public interface UnlearningMethod {
+  /** Registry name. */
+  String name();
+
+  /** The loss the method minimises, as named weighted terms. */
+  Objective objective();
+
+  /** Which examples each step sees, given the schedule from {@link #schedule}. */
+  BatchPlan plan(TrainSpec schedule);
+
+  /**
+   * The method's schedule.
+   *
+   * @param original the schedule that trained the original model (retraining reuses it)
+   */
+  TrainSpec schedule(TrainSpec original);
+
+  /** True if the method starts from freshly initialised weights instead of the original model. */
+  default boolean fromScratch() {
+    return false;
+  }
+}

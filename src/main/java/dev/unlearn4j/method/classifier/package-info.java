@@ -1,0 +1,2 @@
+/** Unlearning methods for classifiers. */
+package dev.unlearn4j.method.classifier;

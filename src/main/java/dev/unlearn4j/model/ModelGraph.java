@@ -1,0 +1,28 @@
+package dev.unlearn4j.model;
+
+import dev.unlearn4j.data.Example;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A classifier as a SameDiff graph with stable variable names. A graph is built for one training phase or one
+ * evaluation and then dropped; the weights live in the {@link Model}.
+ */
+public interface ModelGraph {
+  SameDiff sd();
+
+  /** Names of the variables that training updates, in a fixed order. */
+  List<String> trainableVariables();
+
+  /** [B, C] class scores. */
+  SDVariable logits();
+
+  /** [B, D] the pooled representation the classification head reads (what DeepCUT reshapes). */
+  SDVariable latent();
+
+  /** Placeholder arrays for the model's inputs (not labels or masks) for this batch. */
+  Map<String, INDArray> feed(List<Example> batch);
+}

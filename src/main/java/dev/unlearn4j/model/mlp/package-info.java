@@ -1,0 +1,2 @@
+/** A small perceptron classifier on numeric features. */
+package dev.unlearn4j.model.mlp;

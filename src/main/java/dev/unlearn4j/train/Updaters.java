@@ -1,0 +1,59 @@
+package dev.unlearn4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/**
+ * One ND4J gradient updater per trainable variable. Used instead of {@code SameDiff.fit}, whose cached loss list
+ * and gradient graph make switching objectives fragile in M2.1.
+ */
+final class Updaters {
+  private final SameDiff sd;
+  private final TrainSpec spec;
+  private final Map<String, GradientUpdater<?>> byName = new LinkedHashMap<>();
+
+  Updaters(SameDiff sd, List<String> variables, TrainSpec spec) {
+    this.sd = sd;
+    this.spec = spec;
+    for (String name : variables) {
+      INDArray p = sd.getArrForVarName(name);
+      IUpdater cfg = config(spec);
+      long size = cfg.stateSize(p.length());
+      INDArray state = size == 0 ? null : Nd4j.zeros(p.dataType(), 1, size);
+      byName.put(name, cfg.instantiate(state, true));
+    }
+  }
+
+  private static IUpdater config(TrainSpec spec) {
+    return switch (spec.optimizer()) {
+      case ADAM -> new Adam(spec.learningRate());
+      case SGD -> spec.momentum() > 0 ? new Nesterovs(spec.learningRate(), spec.momentum())
+          : new Sgd(spec.learningRate());
+    };
+  }
+
+  /** Applies one step; {@code grads} are consumed (the updater overwrites them with the update). */
+  void apply(Map<String, INDArray> grads, int iteration, int epoch) {
+    for (Map.Entry<String, GradientUpdater<?>> e : byName.entrySet()) {
+      INDArray g = grads.get(e.getKey());
+      if (g == null) {
+        continue;   // variable does not influence this objective
+      }
+      INDArray p = sd.getArrForVarName(e.getKey());
+      e.getValue().applyUpdater(g, iteration, epoch);
+      p.subi(g);
+      if (spec.weightDecay() > 0) {
+        p.muli(1.0 - spec.learningRate() * spec.weightDecay());
+      }
+    }
+  }
+}
