@@ -29,8 +29,19 @@ public final class Main implements Runnable {
 
   /** Runs the CLI in-process and returns its exit code (tests call this). */
   public static int execute(String... args) {
+    return execute(null, null, args);
+  }
+
+  /** As {@link #execute(String...)}, writing to the given streams (null: the console). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handle);
+    if (out != null) {
+      cl.setOut(out);
+    }
+    if (err != null) {
+      cl.setErr(err);
+    }
     return cl.execute(args);
   }
 

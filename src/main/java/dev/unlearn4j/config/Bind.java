@@ -42,7 +42,7 @@ public final class Bind {
     } catch (UnrecognizedPropertyException e) {
       String key = join(keyPrefix, path(e));
       throw new ConfigException("unknown key '" + key + "'" + suggestion(e.getPropertyName(),
-          e.getKnownPropertyIds()) + "; known: " + e.getKnownPropertyIds());
+          e.getKnownPropertyIds()) + "; known: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()));
     } catch (InvalidFormatException e) {
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "' expects "
           + article(e.getTargetType()) + ", got '" + e.getValue() + "'");

@@ -1,0 +1,87 @@
+package dev.unlearn4j.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unlearn4j.data.builtin.SyntheticBlobs;
+import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForgetRequestsTest {
+  @TempDir Path dir;
+  private final Dataset data = new SyntheticBlobs(SyntheticBlobs.Args.defaults()).load();   // 3 × 100
+
+  private static ForgetSpec spec(ForgetSpec.Mode mode, Integer count, String label, String ids) {
+    return new ForgetSpec(mode, 0.05, count, label, ids, 0.2);
+  }
+
+  @Test
+  void splitsAreDisjointAndCoverTheDataset() {
+    ForgetRequest r = ForgetRequests.draw(data, ForgetSpec.defaults(), 3);
+    Set<String> f = new HashSet<>(r.forget().ids());
+    Set<String> re = new HashSet<>(r.retain().ids());
+    Set<String> t = new HashSet<>(r.test().ids());
+    assertThat(f).doesNotContainAnyElementsOf(re).doesNotContainAnyElementsOf(t);
+    assertThat(re).doesNotContainAnyElementsOf(t);
+    assertThat(f.size() + re.size() + t.size()).isEqualTo(300);
+    assertThat(t).hasSize(60);                       // 20% of each class of 100
+    assertThat(f).hasSize(12);                       // 5% of the 240 training examples
+  }
+
+  @Test
+  void testSplitIsStratified() {
+    ForgetRequest r = ForgetRequests.draw(data, ForgetSpec.defaults(), 3);
+    Map<Integer, Long> perClass = r.test().examples().stream()
+        .collect(Collectors.groupingBy(Example::label, Collectors.counting()));
+    assertThat(perClass).containsOnly(Map.entry(0, 20L), Map.entry(1, 20L), Map.entry(2, 20L));
+  }
+
+  @Test
+  void sameSeedSameSplitsOtherSeedOtherSplits() {
+    ForgetRequest a = ForgetRequests.draw(data, ForgetSpec.defaults(), 3);
+    ForgetRequest b = ForgetRequests.draw(data, ForgetSpec.defaults(), 3);
+    ForgetRequest c = ForgetRequests.draw(data, ForgetSpec.defaults(), 4);
+    assertThat(a.forget().ids()).isEqualTo(b.forget().ids());
+    assertThat(a.test().ids()).isEqualTo(b.test().ids());
+    assertThat(a.forget().ids()).isNotEqualTo(c.forget().ids());
+  }
+
+  @Test
+  void countAndClassModes() {
+    assertThat(ForgetRequests.draw(data, spec(ForgetSpec.Mode.RANDOM, 7, null, null), 1).forget().size())
+        .isEqualTo(7);
+    ForgetRequest r = ForgetRequests.draw(data, spec(ForgetSpec.Mode.CLASS, null, "c1", null), 1);
+    assertThat(r.forget().examples()).hasSize(80).allMatch(e -> e.label() == 1);
+    assertThat(r.retain().examples()).noneMatch(e -> e.label() == 1);
+  }
+
+  @Test
+  void explicitIdsAreForgottenAndNeverInTheTestSplit() {
+    Path ids = Fixtures.write(dir, "ids.txt", "blob-0-0000\nblob-2-0042\n\n");
+    ForgetRequest r = ForgetRequests.draw(data, spec(ForgetSpec.Mode.IDS, null, null, ids.toString()), 1);
+    assertThat(r.forget().ids()).containsExactly("blob-0-0000", "blob-2-0042");
+    assertThat(r.test().ids()).doesNotContain("blob-0-0000", "blob-2-0042");
+  }
+
+  @Test
+  void badForgetRequestsFailNamingTheCause() {
+    Path unknown = Fixtures.write(dir, "bad.txt", "blob-0-0000\nno-such-id\n");
+    assertThatThrownBy(() -> ForgetRequests.draw(data,
+        spec(ForgetSpec.Mode.IDS, null, null, unknown.toString()), 1))
+        .isInstanceOf(UnlearnException.class).hasMessageContaining("id 'no-such-id' is not in dataset");
+    Path empty = Fixtures.write(dir, "empty.txt", "\n");
+    assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.IDS, null, null,
+        empty.toString()), 1)).hasMessageContaining("the forget set is empty");
+    assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.CLASS, null, "c9", null), 1))
+        .hasMessageContaining("forget.label 'c9' is not a label");
+    assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.RANDOM, 1000, null, null), 1))
+        .hasMessageContaining("forget.count 1000");
+  }
+}

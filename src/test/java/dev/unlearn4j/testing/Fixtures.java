@@ -1,0 +1,41 @@
+package dev.unlearn4j.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Shared tiny configs and data for tests. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** A complete, seconds-long experiment on generated data, writing under {@code output}. */
+  public static String tinyExperimentYaml(Path output, String method) {
+    return """
+        name: tiny
+        seed: 11
+        dataset:
+          name: synthetic-blobs
+          args: {perClass: 40, features: 4}
+        model:
+          name: mlp
+          args: {hidden: 8}
+        method:
+          name: %s
+          args:
+            train: {epochs: 2, batchSize: 8, learningRate: 0.01}
+        forget: {fraction: 0.1}
+        train: {epochs: 4, batchSize: 16, learningRate: 0.02}
+        output: %s
+        """.formatted(method, output.toString());
+  }
+
+  public static Path write(Path dir, String name, String content) {
+    try {
+      Path p = dir.resolve(name);
+      Files.writeString(p, content);
+      return p;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
