@@ -7,8 +7,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface Model {
   int numClasses();
 
-  /** A fresh graph whose variables are copies of the current weights. */
-  ModelGraph graph();
+  /** A fresh evaluation graph (no dropout) whose variables are copies of the current weights. */
+  default ModelGraph graph() {
+    return graph(false, 0L);
+  }
+
+  /**
+   * A fresh graph whose variables are copies of the current weights.
+   *
+   * @param training true for a training graph (dropout active where the model has any)
+   * @param seed seeds the graph's dropout masks
+   */
+  ModelGraph graph(boolean training, long seed);
 
   /** Copies the trained weights of {@code graph} (built by {@link #graph()}) back into this model. */
   void load(ModelGraph graph);

@@ -25,4 +25,9 @@ public interface ModelGraph {
 
   /** Placeholder arrays for the model's inputs (not labels or masks) for this batch. */
   Map<String, INDArray> feed(List<Example> batch);
+
+  /** Tables kept outside the graph and gathered into inputs (embeddings); empty for most models. */
+  default List<GatheredTable> gatheredTables() {
+    return List.of();
+  }
 }

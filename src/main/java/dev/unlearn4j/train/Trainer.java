@@ -5,6 +5,7 @@ import dev.unlearn4j.data.Batcher;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.model.GatheredTable;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.nn.GradFunction;
@@ -40,16 +41,22 @@ public final class Trainer {
    */
   public TrainerState fit(String phase, Model model, Objective objective, BatchPlan plan, TrainSpec spec,
       List<Example> forget, List<Example> retain, long seed) {
-    ModelGraph g = model.graph();
+    ModelGraph g = model.graph(true, Seeds.derive(seed, phase + ".dropout"));
     SameDiff sd = g.sd();
     LossInputs in = LossInputs.create(g, model.numClasses());
     objective.build(in);
     sd.setLossVariables(Objective.LOSS);
     GradFunction.create(sd);
     List<String> trainable = g.trainableVariables();
+    List<GatheredTable> tables = g.gatheredTables().stream().filter(GatheredTable::trainable).toList();
+    List<String> gradientsOf = new ArrayList<>(trainable);
+    tables.forEach(t -> gradientsOf.add(t.input()));
     List<String> outputs = new ArrayList<>(objective.outputNames());
     outputs.add(Objective.LOSS);
-    Updaters updaters = new Updaters(sd, trainable, spec);
+    Map<String, INDArray> params = new LinkedHashMap<>();
+    trainable.forEach(n -> params.put(n, sd.getArrForVarName(n)));
+    tables.forEach(t -> params.put(t.name(), t.table()));
+    Updaters updaters = new Updaters(params, spec);
 
     Batcher forgetBatches = plan.forgetPerStep() > 0
         ? new Batcher(forget, plan.forgetPerStep(), Seeds.random(seed, phase + ".forget")) : null;
@@ -76,15 +83,19 @@ public final class Trainer {
             retainBatches == null ? List.of() : retainBatches.next());
         Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
         feed.putAll(LossInputs.feed(batch, model.numClasses()));
-        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, trainable);
+        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, gradientsOf);
         step++;
+        Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
+        for (GatheredTable t : tables) {
+          grads.put(t.name(), t.gradient(grads.remove(t.input())));   // input rows → table rows
+        }
         double loss = og.getOutputs().get(Objective.LOSS).getDouble(0);
-        double norm = GradientClipping.globalNorm(og.getGradients());
+        double norm = GradientClipping.globalNorm(grads);
         DivergenceGuard.check(phase, step, loss, norm);
         if (spec.clipNorm() > 0) {
-          GradientClipping.scaleTo(og.getGradients(), norm, spec.clipNorm());
+          GradientClipping.scaleTo(grads, norm, spec.clipNorm());
         }
-        updaters.apply(og.getGradients(), step - 1, epoch - 1);
+        updaters.apply(grads, step - 1, epoch - 1);
         Map<String, Double> terms = new LinkedHashMap<>();
         for (String o : objective.outputNames()) {
           terms.put(o, og.getOutputs().get(o).getDouble(0));

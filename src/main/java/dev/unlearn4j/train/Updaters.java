@@ -1,9 +1,7 @@
 package dev.unlearn4j.train;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -17,15 +15,17 @@ import org.nd4j.linalg.learning.config.Sgd;
  * and gradient graph make switching objectives fragile in M2.1.
  */
 final class Updaters {
-  private final SameDiff sd;
+  private final Map<String, INDArray> params;
   private final TrainSpec spec;
   private final Map<String, GradientUpdater<?>> byName = new LinkedHashMap<>();
 
-  Updaters(SameDiff sd, List<String> variables, TrainSpec spec) {
-    this.sd = sd;
+  /** @param params the arrays to update in place, by name (graph variables and gathered tables) */
+  Updaters(Map<String, INDArray> params, TrainSpec spec) {
+    this.params = params;
     this.spec = spec;
-    for (String name : variables) {
-      INDArray p = sd.getArrForVarName(name);
+    for (Map.Entry<String, INDArray> e : params.entrySet()) {
+      String name = e.getKey();
+      INDArray p = e.getValue();
       IUpdater cfg = config(spec);
       long size = cfg.stateSize(p.length());
       INDArray state = size == 0 ? null : Nd4j.zeros(p.dataType(), 1, size);
@@ -48,7 +48,7 @@ final class Updaters {
       if (g == null) {
         continue;   // variable does not influence this objective
       }
-      INDArray p = sd.getArrForVarName(e.getKey());
+      INDArray p = params.get(e.getKey());
       e.getValue().applyUpdater(g, iteration, epoch);
       p.subi(g);
       if (spec.weightDecay() > 0) {

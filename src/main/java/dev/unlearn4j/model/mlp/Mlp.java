@@ -74,7 +74,7 @@ public final class Mlp implements Model {
   }
 
   @Override
-  public ModelGraph graph() {
+  public ModelGraph graph(boolean training, long seed) {
     SameDiff sd = SameDiff.create();
     SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, features);          // [B, F]
     Map<String, SDVariable> v = new LinkedHashMap<>();

@@ -1,0 +1,115 @@
+package dev.unlearn4j.model.encoder;
+
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.model.TextTokenizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A BERT-family encoder with a sequence-classification head: pooled = pool(encoder(x)) (the latent DeepCUT
+ * reshapes), logits = dropout(pooled)·W_c + b_c. Weights are kept under Hugging Face names plus
+ * {@code classifier.weight} [D, C] and {@code classifier.bias} [C].
+ */
+public final class BertClassifier implements Model {
+  public static final String HEAD_WEIGHT = "classifier.weight";
+  public static final String HEAD_BIAS = "classifier.bias";
+
+  private final BertConfig config;
+  private final EncoderArgs args;
+  private final TextTokenizer tokenizer;
+  private final int numClasses;
+  private final Map<String, INDArray> weights;
+
+  public BertClassifier(BertConfig config, EncoderArgs args, TextTokenizer tokenizer, int numClasses,
+      Map<String, INDArray> weights) {
+    if (args.maxLength() > config.maxPositions()) {
+      throw new ConfigException("key 'model.args.maxLength' " + args.maxLength() + " exceeds the model's "
+          + config.maxPositions() + " positions");
+    }
+    this.config = config;
+    this.args = args;
+    this.tokenizer = tokenizer;
+    this.numClasses = numClasses;
+    this.weights = weights;
+  }
+
+  /** The encoder's weights (copied) plus a freshly initialised head (normal σ 0.02, zero bias). */
+  public static BertClassifier withNewHead(BertConfig config, EncoderArgs args, TextTokenizer tokenizer,
+      Map<String, INDArray> encoder, int numClasses, long seed) {
+    Map<String, INDArray> w = new LinkedHashMap<>();
+    encoder.forEach((k, v) -> w.put(k, v.dup()));
+    DataType type = encoder.get(BertWeights.WORD).dataType();
+    Random rng = new Random(seed);
+    double[] head = new double[config.hidden() * numClasses];
+    for (int i = 0; i < head.length; i++) {
+      head[i] = rng.nextGaussian() * 0.02;
+    }
+    w.put(HEAD_WEIGHT, Nd4j.create(head, new long[] {config.hidden(), numClasses}, type));
+    w.put(HEAD_BIAS, Nd4j.zeros(type, numClasses));
+    return new BertClassifier(config, args, tokenizer, numClasses, w);
+  }
+
+  public BertConfig config() {
+    return config;
+  }
+
+  public EncoderArgs args() {
+    return args;
+  }
+
+  public TextTokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  @Override
+  public int numClasses() {
+    return numClasses;
+  }
+
+  @Override
+  public ModelGraph graph(boolean training, long seed) {
+    return new BertGraph(this, training, seed);
+  }
+
+  @Override
+  public void load(ModelGraph graph) {
+    BertGraph g = (BertGraph) graph;
+    for (String name : List.copyOf(weights.keySet())) {
+      INDArray trained = g.trainedValue(name);
+      if (trained != null) {
+        weights.put(name, trained.dup());
+      }
+    }
+  }
+
+  @Override
+  public Model copy() {
+    Map<String, INDArray> w = new LinkedHashMap<>();
+    weights.forEach((k, v) -> w.put(k, v.dup()));
+    return new BertClassifier(config, args, tokenizer, numClasses, w);
+  }
+
+  @Override
+  public Map<String, INDArray> weights() {
+    return java.util.Collections.unmodifiableMap(weights);
+  }
+
+  /** True if {@code name} is trained under the freezing options. */
+  boolean trainable(String name) {
+    if (name.startsWith("embeddings.")) {
+      return args.trainsEmbeddings();
+    }
+    if (name.startsWith("encoder.layer.")) {
+      int layer = Integer.parseInt(name.split("\\.")[2]);
+      return layer >= args.freezeLayers();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.unlearn4j.model.encoder;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.config.EnumKey;
+import dev.unlearn4j.model.EmbeddedModels;
+
+/**
+ * A BERT-family encoder with a classification head.
+ *
+ * @param onnx the encoder: an ONNX export path, or {@code embedded:all-minilm-l6-v2} (default) /
+ *     {@code embedded:bge-small-en-v15} for a model shipped in a dependency jar
+ * @param tokenizer {@code tokenizer.json} path; unset (default) takes the embedded model's own tokenizer
+ * @param maxLength longest input in tokens, special tokens included (default 128)
+ * @param pooling {@code mean} over non-padding tokens (sentence-transformers, default) or {@code cls}
+ * @param dropout dropout of hidden states and attention probabilities in training (default 0.1, BERT's)
+ * @param freezeLayers keep the embeddings and the lowest k blocks fixed (default 0: train everything)
+ * @param freezeEmbeddings keep the three embedding tables fixed even when freezeLayers is 0 (default false)
+ */
+public record EncoderArgs(
+    String onnx, String tokenizer, int maxLength, Pooling pooling, double dropout, int freezeLayers,
+    boolean freezeEmbeddings) {
+
+  /** How token states become the sentence representation the head reads. */
+  public enum Pooling {
+    MEAN,
+    CLS;
+
+    @JsonValue
+    public String key() {
+      return EnumKey.of(this);
+    }
+  }
+
+  public EncoderArgs {
+    if (onnx == null || onnx.isBlank()) {
+      throw new ConfigException("key 'model.args.onnx' must name an ONNX file or an embedded model");
+    }
+    if (maxLength < 2) {
+      throw new ConfigException("key 'model.args.maxLength' must be >= 2, got " + maxLength);
+    }
+    if (dropout < 0 || dropout >= 1) {
+      throw new ConfigException("key 'model.args.dropout' must be in [0, 1), got " + dropout);
+    }
+    if (freezeLayers < 0) {
+      throw new ConfigException("key 'model.args.freezeLayers' must be >= 0, got " + freezeLayers);
+    }
+    if (!EmbeddedModels.isEmbedded(onnx) && tokenizer == null) {
+      throw new ConfigException("key 'model.args.tokenizer' is required with an ONNX file path");
+    }
+  }
+
+  public static EncoderArgs defaults() {
+    return new EncoderArgs(EmbeddedModels.MINILM, null, 128, Pooling.MEAN, 0.1, 0, false);
+  }
+
+  /** True if the embedding tables are trained. */
+  public boolean trainsEmbeddings() {
+    return !freezeEmbeddings && freezeLayers == 0;
+  }
+}
