@@ -1,6 +1,8 @@
 package dev.unlearn4j.model;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.model.encoder.BertClassifier;
+import dev.unlearn4j.model.encoder.EncoderArgs;
 import dev.unlearn4j.model.mlp.Mlp;
 
 /** Every model family unlearn4j knows, by name. */
@@ -9,5 +11,7 @@ public final class Models {
 
   public static final Registry<ModelFactory> REGISTRY = new Registry<ModelFactory>("model")
       .add("mlp", "one-hidden-layer perceptron on numeric features (smoke runs and tests)",
-          Mlp.Args.class, Mlp.Args::defaults, Mlp::factory);
+          Mlp.Args.class, Mlp.Args::defaults, Mlp::factory)
+      .add("bert", "BERT-family encoder (ONNX export, embedded MiniLM/BGE, or checkpoint) + classification head",
+          EncoderArgs.class, EncoderArgs::defaults, BertClassifier::factory);
 }

@@ -1,7 +1,9 @@
 package dev.unlearn4j.model.encoder;
 
 import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.TextTokenizer;
 import java.util.LinkedHashMap;
@@ -26,9 +28,11 @@ public final class BertClassifier implements Model {
   private final TextTokenizer tokenizer;
   private final int numClasses;
   private final Map<String, INDArray> weights;
+  private final OnnxOrigin origin;
 
+  /** @param origin the ONNX file the encoder came from, or null (random initialisation) */
   public BertClassifier(BertConfig config, EncoderArgs args, TextTokenizer tokenizer, int numClasses,
-      Map<String, INDArray> weights) {
+      Map<String, INDArray> weights, OnnxOrigin origin) {
     if (args.maxLength() > config.maxPositions()) {
       throw new ConfigException("key 'model.args.maxLength' " + args.maxLength() + " exceeds the model's "
           + config.maxPositions() + " positions");
@@ -38,11 +42,31 @@ public final class BertClassifier implements Model {
     this.tokenizer = tokenizer;
     this.numClasses = numClasses;
     this.weights = weights;
+    this.origin = origin;
+  }
+
+  /**
+   * The registry's factory: opens the encoder source once, on first use, and gives every created model its own
+   * copy of the weights (a stored head is reused when its class count matches, else a new head is drawn).
+   */
+  public static ModelFactory factory(EncoderArgs args) {
+    EncoderBundle[] bundle = new EncoderBundle[1];
+    return (Dataset data, long seed) -> {
+      if (data.numFeatures() > 0) {
+        throw new ConfigException("model 'bert' needs text; dataset '" + data.name() + "' has numeric features");
+      }
+      synchronized (bundle) {
+        if (bundle[0] == null) {
+          bundle[0] = EncoderBundle.open(args.source(), args.tokenizer());
+        }
+      }
+      return bundle[0].classifier(args, data.numClasses(), seed);
+    };
   }
 
   /** The encoder's weights (copied) plus a freshly initialised head (normal σ 0.02, zero bias). */
   public static BertClassifier withNewHead(BertConfig config, EncoderArgs args, TextTokenizer tokenizer,
-      Map<String, INDArray> encoder, int numClasses, long seed) {
+      Map<String, INDArray> encoder, int numClasses, long seed, OnnxOrigin origin) {
     Map<String, INDArray> w = new LinkedHashMap<>();
     encoder.forEach((k, v) -> w.put(k, v.dup()));
     DataType type = encoder.get(BertWeights.WORD).dataType();
@@ -53,7 +77,7 @@ public final class BertClassifier implements Model {
     }
     w.put(HEAD_WEIGHT, Nd4j.create(head, new long[] {config.hidden(), numClasses}, type));
     w.put(HEAD_BIAS, Nd4j.zeros(type, numClasses));
-    return new BertClassifier(config, args, tokenizer, numClasses, w);
+    return new BertClassifier(config, args, tokenizer, numClasses, w, origin);
   }
 
   public BertConfig config() {
@@ -93,7 +117,11 @@ public final class BertClassifier implements Model {
   public Model copy() {
     Map<String, INDArray> w = new LinkedHashMap<>();
     weights.forEach((k, v) -> w.put(k, v.dup()));
-    return new BertClassifier(config, args, tokenizer, numClasses, w);
+    return new BertClassifier(config, args, tokenizer, numClasses, w, origin);
+  }
+
+  public OnnxOrigin origin() {
+    return origin;
   }
 
   @Override

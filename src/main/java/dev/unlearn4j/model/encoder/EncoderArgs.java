@@ -8,9 +8,11 @@ import dev.unlearn4j.model.EmbeddedModels;
 /**
  * A BERT-family encoder with a classification head.
  *
- * @param onnx the encoder: an ONNX export path, or {@code embedded:all-minilm-l6-v2} (default) /
- *     {@code embedded:bge-small-en-v15} for a model shipped in a dependency jar
- * @param tokenizer {@code tokenizer.json} path; unset (default) takes the embedded model's own tokenizer
+ * @param source the encoder: {@code embedded:all-minilm-l6-v2} (default) or {@code embedded:bge-small-en-v15}
+ *     (shipped in a dependency jar), a BERT-family ONNX export ({@code *.onnx}), or a checkpoint directory
+ *     written by unlearn4j (which may carry a trained head)
+ * @param tokenizer {@code tokenizer.json} path, required with an ONNX file; unset (default) takes the embedded
+ *     model's or the checkpoint's own tokenizer
  * @param maxLength longest input in tokens, special tokens included (default 128)
  * @param pooling {@code mean} over non-padding tokens (sentence-transformers, default) or {@code cls}
  * @param dropout dropout of hidden states and attention probabilities in training (default 0.1, BERT's)
@@ -18,7 +20,7 @@ import dev.unlearn4j.model.EmbeddedModels;
  * @param freezeEmbeddings keep the three embedding tables fixed even when freezeLayers is 0 (default false)
  */
 public record EncoderArgs(
-    String onnx, String tokenizer, int maxLength, Pooling pooling, double dropout, int freezeLayers,
+    String source, String tokenizer, int maxLength, Pooling pooling, double dropout, int freezeLayers,
     boolean freezeEmbeddings) {
 
   /** How token states become the sentence representation the head reads. */
@@ -33,8 +35,8 @@ public record EncoderArgs(
   }
 
   public EncoderArgs {
-    if (onnx == null || onnx.isBlank()) {
-      throw new ConfigException("key 'model.args.onnx' must name an ONNX file or an embedded model");
+    if (source == null || source.isBlank()) {
+      throw new ConfigException("key 'model.args.source' must name an ONNX file, an embedded model or a checkpoint");
     }
     if (maxLength < 2) {
       throw new ConfigException("key 'model.args.maxLength' must be >= 2, got " + maxLength);
@@ -45,8 +47,8 @@ public record EncoderArgs(
     if (freezeLayers < 0) {
       throw new ConfigException("key 'model.args.freezeLayers' must be >= 0, got " + freezeLayers);
     }
-    if (!EmbeddedModels.isEmbedded(onnx) && tokenizer == null) {
-      throw new ConfigException("key 'model.args.tokenizer' is required with an ONNX file path");
+    if (source.endsWith(".onnx") && tokenizer == null) {
+      throw new ConfigException("key 'model.args.tokenizer' is required with an ONNX file as source");
     }
   }
 

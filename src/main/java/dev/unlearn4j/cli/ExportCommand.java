@@ -1,0 +1,44 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.model.encoder.Checkpoint;
+import dev.unlearn4j.model.encoder.EncoderBundle;
+import dev.unlearn4j.model.encoder.OnnxExport;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unlearn export CHECKPOINT --out FILE.onnx [--onnx ORIGINAL]}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Write a checkpoint's encoder weights into a copy of its original ONNX graph.")
+public final class ExportCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "CHECKPOINT", description = "checkpoint directory")
+  Path checkpoint;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "the new ONNX file")
+  Path out;
+
+  @Option(names = "--onnx", paramLabel = "FILE",
+      description = "the original ONNX file (default: the one recorded in the checkpoint)")
+  Path original;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    EncoderBundle b = Checkpoint.read(checkpoint);
+    if (b.origin() == null) {
+      throw new UnlearnException(checkpoint + ": the checkpoint records no ONNX origin");
+    }
+    Path src = original != null ? original
+        : EmbeddedModels.isEmbedded(b.origin().onnx()) ? EmbeddedModels.resolve(b.origin().onnx()).onnx()
+        : Path.of(b.origin().onnx());
+    OnnxExport.write(b.weights(), b.origin(), src, out);
+    spec.commandLine().getOut().println("exported " + checkpoint + " to " + out);
+    return 0;
+  }
+}

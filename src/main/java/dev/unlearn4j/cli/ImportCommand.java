@@ -1,0 +1,67 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.model.encoder.BertClassifier;
+import dev.unlearn4j.model.encoder.Checkpoint;
+import dev.unlearn4j.model.encoder.EncoderArgs;
+import dev.unlearn4j.model.encoder.EncoderBundle;
+import dev.unlearn4j.model.encoder.EncoderParity;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code unlearn import --onnx FILE [--tokenizer FILE] --out DIR [--verify]}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = "Import a BERT-family ONNX export into an unlearn4j encoder checkpoint.")
+public final class ImportCommand implements Callable<Integer> {
+  @Option(names = "--onnx", required = true, paramLabel = "FILE",
+      description = "ONNX export (input_ids, attention_mask[, token_type_ids] -> last_hidden_state), "
+          + "or embedded:all-minilm-l6-v2 / embedded:bge-small-en-v15")
+  String onnx;
+
+  @Option(names = "--tokenizer", paramLabel = "FILE",
+      description = "its tokenizer.json (default: the embedded model's own)")
+  Path tokenizer;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "new checkpoint directory")
+  Path out;
+
+  @Option(names = "--verify",
+      description = "compare the SameDiff forward pass with onnxruntime on random padded batches; "
+          + "fails above the tolerance")
+  boolean verify;
+
+  @Option(names = "--tolerance", defaultValue = "1e-4", description = "largest allowed |difference| (${DEFAULT-VALUE})")
+  double tolerance;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var console = spec.commandLine().getOut();
+    EncoderBundle bundle = EncoderBundle.open(onnx, tokenizer == null ? null : tokenizer.toString());
+    console.printf("imported %s: %d layers, hidden %d, %d heads, FFN %d, vocabulary %d, %d positions, eps %.1e "
+        + "(%,d parameters)%n", onnx, bundle.config().layers(), bundle.config().hidden(), bundle.config().heads(),
+        bundle.config().intermediate(), bundle.config().vocabSize(), bundle.config().maxPositions(),
+        bundle.config().eps(), bundle.config().parameters());
+    if (verify) {
+      EncoderArgs args = EncoderArgs.defaults();
+      BertClassifier m = bundle.classifier(args, 2, 0);
+      Path file = bundle.origin().onnx().startsWith("embedded:")
+          ? dev.unlearn4j.model.EmbeddedModels.resolve(bundle.origin().onnx()).onnx() : Path.of(onnx);
+      double diff = EncoderParity.maxAbsDiff(m, file, 3, 4, 48, 1234L);
+      console.printf("verify: max |SameDiff - onnxruntime| = %.3e over 3 random padded batches of 4 x 48 tokens%n",
+          diff);
+      if (!(diff <= tolerance)) {
+        throw new UnlearnException("verify failed: max difference " + diff + " exceeds " + tolerance
+            + "; nothing written");
+      }
+    }
+    Checkpoint.write(out, bundle.config(), EncoderArgs.defaults(), bundle.weights(), bundle.tokenizerFile(), 0,
+        bundle.origin());
+    console.println("checkpoint written to " + out);
+    return 0;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.unlearn4j.model.encoder;
+
+import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.model.encoder.onnx.BertOnnxImport;
+import dev.unlearn4j.model.encoder.onnx.OnnxGraph;
+import dev.unlearn4j.util.Sha256;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An encoder as loaded from its source (embedded model, ONNX export or checkpoint): architecture, weights (with a
+ * head if the source had one), tokenizer file and ONNX origin.
+ *
+ * @param weights Hugging Face names, plus {@code classifier.*} when a head is stored
+ * @param numClasses classes of the stored head, 0 if there is none
+ * @param origin the ONNX file the weights first came from; null for randomly initialised encoders
+ */
+public record EncoderBundle(
+    BertConfig config, Map<String, INDArray> weights, Path tokenizerFile, OnnxOrigin origin, int numClasses) {
+
+  /** Opens {@code embedded:<name>}, an {@code .onnx} file (with {@code tokenizer}) or a checkpoint directory. */
+  public static EncoderBundle open(String source, String tokenizer) {
+    if (EmbeddedModels.isEmbedded(source)) {
+      EmbeddedModels.EncoderFiles f = EmbeddedModels.resolve(source);
+      return fromOnnx(source, f.onnx(), tokenizer != null ? Path.of(tokenizer) : f.tokenizer());
+    }
+    Path p = Path.of(source);
+    if (Files.isDirectory(p)) {
+      return Checkpoint.read(p);
+    }
+    if (!Files.exists(p)) {
+      throw new UnlearnException(source + ": no such file or checkpoint directory");
+    }
+    if (tokenizer == null) {
+      throw new UnlearnException(source + ": an ONNX file needs its tokenizer.json (model.args.tokenizer)");
+    }
+    return fromOnnx(source, p, Path.of(tokenizer));
+  }
+
+  static EncoderBundle fromOnnx(String location, Path onnx, Path tokenizer) {
+    OnnxGraph g = OnnxGraph.read(onnx);
+    BertOnnxImport.Imported imp = BertOnnxImport.read(g);
+    if (!Files.isRegularFile(tokenizer)) {
+      throw new UnlearnException(tokenizer + ": tokenizer file not found");
+    }
+    OnnxOrigin origin = new OnnxOrigin(location, Sha256.of(g.bytes()), imp.onnxNames());
+    return new EncoderBundle(imp.config(), imp.weights(), tokenizer, origin, 0);
+  }
+
+  /**
+   * A classifier with this encoder: the stored head when it has {@code numClasses} classes, else a new head.
+   *
+   * @param seed initialises a new head
+   */
+  public BertClassifier classifier(EncoderArgs args, int numClasses, long seed) {
+    TextTokenizer tok = TextTokenizer.load(tokenizerFile, args.maxLength());
+    if (this.numClasses == numClasses) {
+      Map<String, INDArray> w = new LinkedHashMap<>();
+      weights.forEach((k, v) -> w.put(k, v.dup()));
+      return new BertClassifier(config, args, tok, numClasses, w, origin);
+    }
+    Map<String, INDArray> encoder = new LinkedHashMap<>(weights);
+    encoder.remove(BertClassifier.HEAD_WEIGHT);
+    encoder.remove(BertClassifier.HEAD_BIAS);
+    return BertClassifier.withNewHead(config, args, tok, encoder, numClasses, seed, origin);
+  }
+}

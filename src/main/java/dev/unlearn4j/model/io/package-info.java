@@ -1,0 +1,2 @@
+/** Weight file formats: safetensors. */
+package dev.unlearn4j.model.io;
