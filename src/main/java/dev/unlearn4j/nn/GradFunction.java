@@ -11,11 +11,14 @@ import org.nd4j.autodiff.samediff.SameDiff;
 public final class GradFunction {
   private GradFunction() {}
 
-  public static synchronized void create(SameDiff sd) {
+  /**
+   * @param inputs placeholders whose gradients are needed as well (variables always get theirs)
+   */
+  public static synchronized void create(SameDiff sd, String... inputs) {
     PrintStream out = System.out;
     System.setOut(new PrintStream(OutputStream.nullOutputStream()));
     try {
-      sd.createGradFunction();
+      sd.createGradFunction(inputs);
     } finally {
       System.setOut(out);
     }

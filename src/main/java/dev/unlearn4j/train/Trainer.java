@@ -46,9 +46,9 @@ public final class Trainer {
     LossInputs in = LossInputs.create(g, model.numClasses());
     objective.build(in);
     sd.setLossVariables(Objective.LOSS);
-    GradFunction.create(sd);
     List<String> trainable = g.trainableVariables();
     List<GatheredTable> tables = g.gatheredTables().stream().filter(GatheredTable::trainable).toList();
+    GradFunction.create(sd, tables.stream().map(GatheredTable::input).toArray(String[]::new));
     List<String> gradientsOf = new ArrayList<>(trainable);
     tables.forEach(t -> gradientsOf.add(t.input()));
     List<String> outputs = new ArrayList<>(objective.outputNames());
