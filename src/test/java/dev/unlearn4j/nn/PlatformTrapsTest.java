@@ -57,6 +57,17 @@ class PlatformTrapsTest {
   }
 
   @Test
+  void dropoutOpOfM21KeepsValuesUnscaled() {
+    SameDiff sd = SameDiff.create();
+    SDVariable x = sd.constant("x", Nd4j.ones(DataType.FLOAT, 64, 64));
+    sd.identity("d", sd.nn.dropout(x, 0.5));
+    INDArray d = sd.output(Map.of(), "d").get("d");
+    // inverted dropout would give kept values 1/0.5 = 2; M2.1 keeps them at 1, so Layers.dropout scales itself
+    assertThat(d.maxNumber().doubleValue()).as("dropout trap still present").isEqualTo(1.0);
+    assertThat(d.minNumber().doubleValue()).isEqualTo(0.0);
+  }
+
+  @Test
   void primitiveLogSoftmaxMatchesPlainJava() {
     SameDiff sd = SameDiff.create();
     SDVariable z = sd.var("z", Nd4j.createFromArray(LOGITS));
@@ -76,7 +87,9 @@ class PlatformTrapsTest {
         Pattern.compile("nn\\(?\\)?\\.logSoftmax\\("),                // trap 2
         Pattern.compile("\\b(mean|sum|max|min|softmax|norm2)\\([^)]*,\\s*-\\d"),   // trap 3: negative axes
         Pattern.compile("\\b(sd|sd\\(\\)|sameDiff)\\.fit\\("),             // trap 4
-        Pattern.compile("nn\\(?\\)?\\.gelu\\(|nn\\(?\\)?\\.layerNorm\\("));   // trap 7
+        Pattern.compile("nn\\(?\\)?\\.gelu\\(|nn\\(?\\)?\\.layerNorm\\("),   // trap 7
+        Pattern.compile("\\bsd\\(?\\)?\\.gather\\("),                       // trap 5: slow backward
+        Pattern.compile("nn\\(?\\)?\\.dropout\\("));                          // does not rescale
     List<String> hits = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
