@@ -21,11 +21,12 @@ import java.util.stream.Collectors;
 public final class ForgetRequests {
   private ForgetRequests() {}
 
-  public static ForgetRequest draw(Dataset data, ForgetSpec spec, long seed) {
-    if (data.examples().isEmpty()) {
-      throw new UnlearnException("dataset '" + data.name() + "' has no examples");
+  public static ForgetRequest draw(Dataset full, ForgetSpec spec, long seed) {
+    if (full.examples().isEmpty()) {
+      throw new UnlearnException("dataset '" + full.name() + "' has no examples");
     }
-    Set<String> explicit = spec.mode() == ForgetSpec.Mode.IDS ? readIds(data, Path.of(spec.idsFile())) : Set.of();
+    Set<String> explicit = spec.mode() == ForgetSpec.Mode.IDS ? readIds(full, Path.of(spec.idsFile())) : Set.of();
+    Dataset data = subset(full, spec.subset(), explicit, seed);
     // explicitly requested ids, and the documents they come from, never land in the test split
     Set<String> explicitGroups = data.examples().stream().filter(e -> explicit.contains(e.id()))
         .map(Example::groupOrId).collect(Collectors.toSet());
@@ -55,6 +56,19 @@ public final class ForgetRequests {
       throw new UnlearnException("the retain set is empty: everything in the training split would be forgotten");
     }
     return new ForgetRequest(new Split("forget", forget), new Split("retain", retain), new Split("test", test));
+  }
+
+  /** A stratified sample of about {@code n} examples (by group), always keeping explicitly requested ids. */
+  private static Dataset subset(Dataset full, int n, Set<String> keep, long seed) {
+    if (n == 0 || n >= full.examples().size()) {
+      return full;
+    }
+    double fraction = (double) n / full.examples().size();
+    Set<String> chosen = stratifiedSample(full.examples(), fraction, Seeds.random(seed, "split.subset")).stream()
+        .map(Example::id).collect(Collectors.toSet());
+    chosen.addAll(keep);
+    List<Example> kept = full.examples().stream().filter(e -> chosen.contains(e.id())).toList();
+    return new Dataset(full.name(), full.labels(), kept, full.inputFiles());
   }
 
   private static List<Example> randomForget(List<Example> train, ForgetSpec spec, long seed) {

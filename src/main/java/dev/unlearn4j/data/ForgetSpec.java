@@ -14,9 +14,11 @@ import dev.unlearn4j.config.EnumKey;
  * @param label class name to forget in class mode
  * @param idsFile file with one example id per line, for ids mode
  * @param testFraction share of each class held out as the test split, stratified (default 0.2)
+ * @param subset work on a seeded, class-stratified sample of about this many examples (whole documents) drawn
+ *     before any split, for CPU-sized experiments; 0 uses the whole dataset (default 0)
  */
 public record ForgetSpec(
-    Mode mode, double fraction, Integer count, String label, String idsFile, double testFraction) {
+    Mode mode, double fraction, Integer count, String label, String idsFile, double testFraction, int subset) {
 
   /** The ways to choose what to forget. */
   public enum Mode {
@@ -40,6 +42,9 @@ public record ForgetSpec(
     if (testFraction <= 0 || testFraction >= 1) {
       throw new ConfigException("key 'forget.testFraction' must be in (0, 1), got " + testFraction);
     }
+    if (subset < 0) {
+      throw new ConfigException("key 'forget.subset' must be >= 0, got " + subset);
+    }
     if (mode == Mode.CLASS && label == null) {
       throw new ConfigException("key 'forget.label' is required when forget.mode is class");
     }
@@ -49,6 +54,6 @@ public record ForgetSpec(
   }
 
   public static ForgetSpec defaults() {
-    return new ForgetSpec(Mode.RANDOM, 0.05, null, null, null, 0.2);
+    return new ForgetSpec(Mode.RANDOM, 0.05, null, null, null, 0.2, 0);
   }
 }

@@ -19,7 +19,7 @@ class ForgetRequestsTest {
   private final Dataset data = new SyntheticBlobs(SyntheticBlobs.Args.defaults()).load();   // 3 × 100
 
   private static ForgetSpec spec(ForgetSpec.Mode mode, Integer count, String label, String ids) {
-    return new ForgetSpec(mode, 0.05, count, label, ids, 0.2);
+    return new ForgetSpec(mode, 0.05, count, label, ids, 0.2, 0);
   }
 
   @Test
@@ -51,6 +51,17 @@ class ForgetRequestsTest {
     assertThat(a.forget().ids()).isEqualTo(b.forget().ids());
     assertThat(a.test().ids()).isEqualTo(b.test().ids());
     assertThat(a.forget().ids()).isNotEqualTo(c.forget().ids());
+  }
+
+  @Test
+  void subsetIsAStratifiedSeededSample() {
+    ForgetSpec spec = new ForgetSpec(ForgetSpec.Mode.RANDOM, 0.1, null, null, null, 0.2, 90);
+    ForgetRequest a = ForgetRequests.draw(data, spec, 5);
+    ForgetRequest b = ForgetRequests.draw(data, spec, 5);
+    int total = a.forget().size() + a.retain().size() + a.test().size();
+    assertThat(total).isEqualTo(90);
+    assertThat(a.train().examples().stream().filter(e -> e.label() == 2).count()).isEqualTo(24);
+    assertThat(a.forget().ids()).isEqualTo(b.forget().ids());
   }
 
   @Test
