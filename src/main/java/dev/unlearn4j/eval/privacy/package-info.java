@@ -1,0 +1,2 @@
+/** Privacy metrics: membership-inference scores and AUC, Kolmogorov–Smirnov forget quality. */
+package dev.unlearn4j.eval.privacy;
