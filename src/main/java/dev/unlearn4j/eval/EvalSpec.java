@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What is measured after (and before) unlearning.
  *
- * @param metrics metric names from {@code unlearn list} (default accuracy, macro_f1, micro_f1, ce_loss); each is
- *     computed on the forget, retain and test splits
+ * @param metrics metric names from {@code unlearn list} (default: all classification metrics); split metrics are
+ *     computed on the forget, retain and test splits, cross metrics compare splits or the oracle
  * @param oracle also train the retrain-from-scratch oracle on the retain split and evaluate it (default true)
  * @param labels label set of F1: {@code observed} (classes in y or ŷ of the split, scikit-learn's default) or
  *     {@code all} (every class of the dataset) (default observed)
@@ -38,6 +38,7 @@ public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, in
   }
 
   public static EvalSpec defaults() {
-    return new EvalSpec(List.of("accuracy", "macro_f1", "micro_f1", "ce_loss"), true, LabelSet.OBSERVED, 64);
+    return new EvalSpec(List.of("accuracy", "macro_f1", "micro_f1", "ce_loss", "mia_loss_auc", "oracle_gap",
+        "oracle_agreement", "forget_quality"), true, LabelSet.OBSERVED, 64);
   }
 }

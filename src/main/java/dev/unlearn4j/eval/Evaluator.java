@@ -16,20 +16,23 @@ public final class Evaluator {
   private Evaluator() {}
 
   public static EvalResult evaluate(Model model, List<Split> splits, EvalSpec spec) {
-    List<Metric> metrics = spec.metrics().stream().map(Metrics::get).toList();
+    List<String> names = spec.metrics().stream().filter(Metrics::perSplit).toList();
+    List<Metric> metrics = names.stream().map(Metrics::get).toList();
+    Map<String, Predictions> predictions = new LinkedHashMap<>();
     ModelGraph g = model.graph();
     Map<String, Double> aggregates = new LinkedHashMap<>();
     List<EvalResult.Row> rows = new ArrayList<>();
     for (Split split : splits) {
       Predictions p = predict(g, split, model.numClasses(), spec.batchSize());
+      predictions.put(split.name(), p);
       for (int m = 0; m < metrics.size(); m++) {
-        String name = spec.metrics().get(m);
+        String name = names.get(m);
         MetricResult r = metrics.get(m).compute(p, spec);
         aggregates.put(split.name() + "." + name, r.aggregate());
         r.perExample().forEach((id, v) -> rows.add(new EvalResult.Row(split.name(), id, name, v)));
       }
     }
-    return new EvalResult(aggregates, rows);
+    return new EvalResult(aggregates, rows, predictions);
   }
 
   /** Logits of every example of the split, in split order. */

@@ -12,7 +12,11 @@ import java.util.Map;
 public final class Metrics {
   private Metrics() {}
 
-  /** A registered metric and its one-line description. */
+  /**
+   * A registered metric and its one-line description.
+   *
+   * @param metric the per-split computation, or null for a metric over splits and models ({@link CrossMetrics})
+   */
   public record Entry(String name, String summary, Metric metric) {}
 
   private static final Map<String, Entry> ALL = new LinkedHashMap<>();
@@ -24,6 +28,20 @@ public final class Metrics {
     add("micro_f1", "pooled F1 over classes (= accuracy for single-label data)",
         (p, s) -> MetricResult.aggregateOnly(F1.micro(p.labels(), p.predicted())));
     add("ce_loss", "mean cross-entropy of the true label (per example: the loss)", new CrossEntropyLoss());
+    add(CrossMetrics.MIA_LOSS_AUC, "membership-inference AUC of the LOSS attack, forget (members) vs test", null);
+    add(CrossMetrics.ORACLE_GAP, "|metric − oracle's metric| for every split metric (needs eval.oracle)", null);
+    add(CrossMetrics.ORACLE_AGREEMENT, "share of predictions equal to the oracle's, per split", null);
+    add(CrossMetrics.FORGET_QUALITY, "log10 KS-test p of forget-set losses vs the oracle's (TOFU style)", null);
+  }
+
+  /** True for metrics computed on one split at a time by the {@link Evaluator}. */
+  public static boolean perSplit(String name) {
+    Entry e = ALL.get(name);
+    return e != null && e.metric() != null;
+  }
+
+  public static boolean known(String name) {
+    return ALL.containsKey(name);
   }
 
   private static void add(String name, String summary, Metric m) {

@@ -5,6 +5,7 @@ import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
+import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.Evaluator;
 import dev.unlearn4j.loss.CrossEntropy;
@@ -104,12 +105,18 @@ public final class ExperimentRunner {
       evals.add(after);
       timing.put("eval_s", evalS);
       timing.put("total_s", seconds(t0));
+      if (timing.containsKey("oracle_s")) {
+        timing.put("retrain_ratio", timing.get("unlearn_s") / timing.get("oracle_s"));
+      }
+      EvalResult oracleEval = cfg.eval().oracle() ? evals.get(1) : null;
+      oracle = oracleEval == null ? oracle : CrossMetrics.compute(oracleEval, null, cfg.eval().metrics());
 
       Map<String, Long> memory = new LinkedHashMap<>();
       memory.put("peak_heap_bytes", Memory.peakHeapBytes());
       memory.put("peak_rss_bytes", Memory.peakRssBytes());
       Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), data.name(), seed,
-          before.aggregates(), after.aggregates(), oracle, timing, memory);
+          CrossMetrics.compute(before, oracleEval, cfg.eval().metrics()),
+          CrossMetrics.compute(after, oracleEval, cfg.eval().metrics()), oracle, timing, memory);
 
       Map<String, String> inputs = new LinkedHashMap<>(data.inputFiles());
       inputs.put("dataset:" + data.name(), data.fingerprint());

@@ -62,7 +62,14 @@ class RunDirectoryContractTest {
         }
       }
     }
-    assertThat(iterable(s.get("timing").fieldNames())).contains("unlearn_s", "eval_s", "total_s");
+    for (String phase : List.of("before", "after")) {
+      assertThat(s.get(phase).get("mia.loss_auc").asDouble()).isBetween(0.0, 1.0);
+      assertThat(s.get(phase).get("oracle_gap.test.macro_f1").asDouble()).isBetween(0.0, 1.0);
+      assertThat(s.get(phase).get("oracle_agreement.retain").asDouble()).isBetween(0.0, 1.0);
+      assertThat(s.get(phase).get("forget_quality.log10_p").asDouble()).isLessThanOrEqualTo(0.0);
+    }
+    assertThat(iterable(s.get("timing").fieldNames())).contains("unlearn_s", "eval_s", "total_s",
+        "retrain_ratio");
     assertThat(s.get("memory").get("peak_heap_bytes").asLong()).isPositive();
     assertThat(s.get("memory").get("peak_rss_bytes").asLong()).isPositive();
     // gradient ascent raises the forget loss: the run really trained
