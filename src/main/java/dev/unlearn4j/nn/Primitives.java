@@ -42,4 +42,14 @@ public final class Primitives {
     SDVariable count = sd.math.max(mask.sum(), sd.constant(Nd4j.scalar(mask.dataType(), 1.0)));
     return values.mul(mask).sum().div(count);
   }
+
+  /**
+   * The value of x with no gradient (M2.1 has no stop-gradient op): floor(x·2⁴⁰)/2⁴⁰. floor has a zero
+   * derivative; the scaling keeps the value exact to about 1e−12 in double for |x| below a few thousand, and exact
+   * in float (where x·2⁴⁰ has no fractional bits left).
+   */
+  public static SDVariable detach(SameDiff sd, SDVariable x) {
+    double scale = 1099511627776.0;   // 2^40
+    return sd.math.floor(x.mul(scale)).div(scale);
+  }
 }
