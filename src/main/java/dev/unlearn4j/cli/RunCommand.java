@@ -51,11 +51,11 @@ public final class RunCommand implements Callable<Integer> {
   private void printSummary(Summary s) {
     var out = spec.commandLine().getOut();
     out.printf("%s: %s on %s with %s (seed %d)%n", s.experiment(), s.method(), s.dataset(), s.model(), s.seed());
-    out.printf("%-22s %10s %10s %10s%n", "metric", "before", "after", "oracle");
+    out.printf("%-36s %10s %10s %10s%n", "metric", "before", "after", "oracle");
     Set<String> keys = new LinkedHashSet<>(s.before().keySet());
     keys.addAll(s.after().keySet());
     for (String k : keys) {
-      out.printf("%-22s %10s %10s %10s%n", k, fmt(s.before().get(k)), fmt(s.after().get(k)),
+      out.printf("%-36s %10s %10s %10s%n", k, fmt(s.before().get(k)), fmt(s.after().get(k)),
           fmt(s.oracle().get(k)));
     }
     out.printf("unlearning %.2f s, evaluation %.2f s, total %.2f s%n", s.timing().get("unlearn_s"),

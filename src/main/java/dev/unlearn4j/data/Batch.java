@@ -4,34 +4,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One training step's examples: the forget part first, then the retain part. Loss terms select their rows with
- * the forget and retain masks.
+ * One training step's examples: the forget part, then the retain part, repeated once per view (each view is a
+ * separate forward row, so dropout gives every view its own mask). Loss terms select rows with the masks.
+ *
+ * @param views copies of the batch in the forward pass (1: a plain batch; 2+: DeepCUT's dropout views)
  */
-public record Batch(List<Example> forget, List<Example> retain) {
+public record Batch(List<Example> forget, List<Example> retain, int views) {
+  public Batch(List<Example> forget, List<Example> retain) {
+    this(forget, retain, 1);
+  }
+
+  /** The rows of the forward pass: view 1 (forget, retain), view 2 (forget, retain), … */
   public List<Example> examples() {
-    List<Example> all = new ArrayList<>(forget);
-    all.addAll(retain);
+    List<Example> all = new ArrayList<>();
+    for (int v = 0; v < views; v++) {
+      all.addAll(forget);
+      all.addAll(retain);
+    }
     return all;
   }
 
   public int size() {
-    return forget.size() + retain.size();
+    return views * (forget.size() + retain.size());
   }
 
-  /** [B] 1 for forget rows. */
+  /** [rows] 1 for forget rows of every view. */
   public float[] forgetMask() {
     return mask(true);
   }
 
-  /** [B] 1 for retain rows. */
+  /** [rows] 1 for retain rows of every view. */
   public float[] retainMask() {
     return mask(false);
   }
 
+  /** [rows] 1 for the rows of the first view. */
+  public float[] firstViewMask() {
+    float[] m = new float[size()];
+    for (int i = 0; i < forget.size() + retain.size(); i++) {
+      m[i] = 1f;
+    }
+    return m;
+  }
+
   private float[] mask(boolean forgetRows) {
     float[] m = new float[size()];
+    int per = forget.size() + retain.size();
     for (int i = 0; i < m.length; i++) {
-      m[i] = (i < forget.size()) == forgetRows ? 1f : 0f;
+      m[i] = (i % per < forget.size()) == forgetRows ? 1f : 0f;
     }
     return m;
   }

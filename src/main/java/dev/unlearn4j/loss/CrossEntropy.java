@@ -9,16 +9,16 @@ import dev.unlearn4j.nn.Primitives;
 public final class CrossEntropy {
   private CrossEntropy() {}
 
-  /** CE on the retain rows: what keeps the model's utility. */
+  /** CE on the retain rows of the first view: what keeps the model's utility. */
   public static LossTerm onRetain() {
     return in -> Primitives.maskedMean(in.sd(), Primitives.nll(in.sd(), in.logits(), in.labels()),
-        in.retainMask());
+        in.retainMask().mul(in.firstView()));
   }
 
-  /** CE on the forget rows. */
+  /** CE on the forget rows of the first view. */
   public static LossTerm onForget() {
     return in -> Primitives.maskedMean(in.sd(), Primitives.nll(in.sd(), in.logits(), in.labels()),
-        in.forgetMask());
+        in.forgetMask().mul(in.firstView()));
   }
 
   /** −CE on the forget rows: minimising it is gradient ascent on the forget data. */

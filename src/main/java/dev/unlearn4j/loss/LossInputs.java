@@ -21,14 +21,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param labels [B, C] one-hot
  * @param forgetMask [B] 1 for forget rows
  * @param retainMask [B] 1 for retain rows
+ * @param firstView [B] 1 for the rows of the first view (all rows when a batch has one view)
  */
 public record LossInputs(
     SameDiff sd, SDVariable logits, SDVariable latent, SDVariable labels, SDVariable forgetMask,
-    SDVariable retainMask) {
+    SDVariable retainMask, SDVariable firstView) {
 
   public static final String LABELS = "labels";
   public static final String FORGET_MASK = "forget_mask";
   public static final String RETAIN_MASK = "retain_mask";
+  public static final String FIRST_VIEW = "first_view_mask";
 
   /** Adds the target and mask placeholders to the model's graph. */
   public static LossInputs create(ModelGraph g, int numClasses) {
@@ -37,7 +39,8 @@ public record LossInputs(
     return new LossInputs(sd, g.logits(), g.latent(),
         sd.placeHolder(LABELS, t, -1, numClasses),
         sd.placeHolder(FORGET_MASK, t, -1),
-        sd.placeHolder(RETAIN_MASK, t, -1));
+        sd.placeHolder(RETAIN_MASK, t, -1),
+        sd.placeHolder(FIRST_VIEW, t, -1));
   }
 
   /** Placeholder arrays for the targets and masks of {@code batch}. */
@@ -46,6 +49,7 @@ public record LossInputs(
     m.put(LABELS, oneHot(batch.examples(), numClasses));
     m.put(FORGET_MASK, Nd4j.createFromArray(batch.forgetMask()));
     m.put(RETAIN_MASK, Nd4j.createFromArray(batch.retainMask()));
+    m.put(FIRST_VIEW, Nd4j.createFromArray(batch.firstViewMask()));
     return m;
   }
 

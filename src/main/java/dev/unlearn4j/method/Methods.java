@@ -1,6 +1,7 @@
 package dev.unlearn4j.method;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.method.classifier.DeepCut;
 import dev.unlearn4j.method.classifier.GradientAscent;
 import dev.unlearn4j.method.classifier.NaiveFinetune;
 import dev.unlearn4j.method.classifier.Retrain;
@@ -15,5 +16,7 @@ public final class Methods {
       .add("finetune", "naive unlearning: keep fine-tuning the original model on the retain split",
           NaiveFinetune.Args.class, NaiveFinetune.Args::defaults, NaiveFinetune::new)
       .add("gradient-ascent", "maximise the cross-entropy of the forget split",
-          GradientAscent.Args.class, GradientAscent.Args::defaults, GradientAscent::new);
+          GradientAscent.Args.class, GradientAscent.Args::defaults, GradientAscent::new)
+      .add("deepcut", "DeepCUT: contrastive forgetting in the latent space + retain cross-entropy (L_CE + γ·L_f)",
+          DeepCut.Args.class, DeepCut.Args::defaults, DeepCut::new);
 }

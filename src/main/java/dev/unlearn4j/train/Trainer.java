@@ -1,7 +1,6 @@
 package dev.unlearn4j.train;
 
 import dev.unlearn4j.data.Batch;
-import dev.unlearn4j.data.Batcher;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
@@ -58,11 +57,8 @@ public final class Trainer {
     tables.forEach(t -> params.put(t.name(), t.table()));
     Updaters updaters = new Updaters(params, spec);
 
-    Batcher forgetBatches = plan.forgetPerStep() > 0
-        ? new Batcher(forget, plan.forgetPerStep(), Seeds.random(seed, phase + ".forget")) : null;
-    Batcher retainBatches = plan.retainPerStep() > 0
-        ? new Batcher(retain, plan.retainPerStep(), Seeds.random(seed, phase + ".retain")) : null;
-    int perEpoch = (plan.driver() == BatchPlan.Driver.FORGET ? forgetBatches : retainBatches).batchesPerPass();
+    StepBatches batches = new StepBatches(plan, forget, retain, seed, phase);
+    int perEpoch = batches.stepsPerEpoch();
     int total = spec.epochs() * perEpoch;
     if (spec.maxSteps() > 0) {
       total = Math.min(total, spec.maxSteps());
@@ -79,8 +75,7 @@ public final class Trainer {
         if (step >= total) {
           break outer;
         }
-        Batch batch = new Batch(forgetBatches == null ? List.of() : forgetBatches.next(),
-            retainBatches == null ? List.of() : retainBatches.next());
+        Batch batch = batches.next();
         Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
         feed.putAll(LossInputs.feed(batch, model.numClasses()));
         OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, gradientsOf);

@@ -27,7 +27,7 @@ class CrossEntropyTest {
     SDVariable z = sd.var("z", Nd4j.createFromArray(logits));
     return new LossInputs(sd, z, z, sd.constant(Nd4j.createFromArray(oneHot)),
         sd.constant(Nd4j.createFromArray(1.0, 1.0, 0.0, 0.0, 0.0)),
-        sd.constant(Nd4j.createFromArray(0.0, 0.0, 1.0, 1.0, 1.0)));
+        sd.constant(Nd4j.createFromArray(0.0, 0.0, 1.0, 1.0, 1.0)), sd.constant(Nd4j.ones(DataType.DOUBLE, 5)));
   }
 
   /** Plain-Java reference: mean of −log softmax(z_i)[y_i] over rows from..to−1. */
@@ -64,7 +64,8 @@ class CrossEntropyTest {
     SameDiff sd = SameDiff.create();
     SDVariable z = sd.var("z", Nd4j.createFromArray(LOGITS));
     LossInputs in = new LossInputs(sd, z, z, sd.constant(Nd4j.zeros(DataType.DOUBLE, 5, 3)),
-        sd.constant(Nd4j.zeros(DataType.DOUBLE, 5)), sd.constant(Nd4j.zeros(DataType.DOUBLE, 5)));
+        sd.constant(Nd4j.zeros(DataType.DOUBLE, 5)), sd.constant(Nd4j.zeros(DataType.DOUBLE, 5)),
+        sd.constant(Nd4j.ones(DataType.DOUBLE, 5)));
     in.sd().identity("out", CrossEntropy.onForget().build(in));
     assertThat(GradCheck.value(sd, "out")).isEqualTo(0.0);
   }

@@ -6,6 +6,7 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.nn.Layers;
 import dev.unlearn4j.util.Seeds;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,32 +16,41 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * latent = relu(x·W1 + b1), logits = latent·W2 + b2. Xavier-uniform initialisation from the seed, zero biases.
  */
 public final class Mlp implements Model {
-  /** @param hidden width of the hidden (latent) layer (default 16) */
-  public record Args(int hidden) {
+  /**
+   * @param hidden width of the hidden (latent) layer (default 16)
+   * @param dropout dropout of the hidden layer in training (default 0)
+   */
+  public record Args(int hidden, double dropout) {
     public Args {
       if (hidden < 1) {
         throw new ConfigException("key 'model.args.hidden' must be >= 1, got " + hidden);
       }
+      if (dropout < 0 || dropout >= 1) {
+        throw new ConfigException("key 'model.args.dropout' must be in [0, 1), got " + dropout);
+      }
     }
 
     public static Args defaults() {
-      return new Args(16);
+      return new Args(16, 0.0);
     }
   }
 
   private final int features;
   private final int classes;
+  private final double dropout;
   private final Map<String, INDArray> weights;
 
-  private Mlp(int features, int classes, Map<String, INDArray> weights) {
+  private Mlp(int features, int classes, double dropout, Map<String, INDArray> weights) {
     this.features = features;
     this.classes = classes;
+    this.dropout = dropout;
     this.weights = weights;
   }
 
@@ -55,7 +65,7 @@ public final class Mlp implements Model {
       w.put("b1", Nd4j.zeros(DataType.FLOAT, args.hidden()));
       w.put("w2", xavier(rng, args.hidden(), data.numClasses()));
       w.put("b2", Nd4j.zeros(DataType.FLOAT, data.numClasses()));
-      return new Mlp(data.numFeatures(), data.numClasses(), w);
+      return new Mlp(data.numFeatures(), data.numClasses(), args.dropout(), w);
     };
   }
 
@@ -80,7 +90,10 @@ public final class Mlp implements Model {
     Map<String, SDVariable> v = new LinkedHashMap<>();
     weights.forEach((name, arr) -> v.put(name, sd.var(name, arr.dup())));
     SDVariable latent = sd.nn.relu("latent", x.mmul(v.get("w1")).add(v.get("b1")), 0.0);   // [B, H]
-    SDVariable logits = latent.mmul(v.get("w2")).add("logits", v.get("b2"));             // [B, C]
+    double p = training ? dropout : 0.0;
+    SDVariable mask = p > 0 ? sd.placeHolder("dropout_mask", DataType.FLOAT, -1, weights.get("w1").size(1)) : null;
+    SDVariable logits = Layers.dropout(latent, mask, p).mmul(v.get("w2")).add("logits", v.get("b2"));   // [B, C]
+    org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
     List<String> trainable = List.copyOf(weights.keySet());
     return new ModelGraph() {
       @Override public SameDiff sd() {
@@ -101,7 +114,12 @@ public final class Mlp implements Model {
 
       @Override public Map<String, INDArray> feed(List<Example> batch) {
         float[][] rows = batch.stream().map(Example::features).toArray(float[][]::new);
-        return Map.of("x", Nd4j.create(rows));
+        if (mask == null) {
+          return Map.of("x", Nd4j.create(rows));
+        }
+        INDArray keep = Nd4j.createUninitialized(DataType.FLOAT, rows.length, weights.get("w1").size(1));
+        Nd4j.getExecutioner().exec(new BernoulliDistribution(keep, 1.0 - p), rng);
+        return Map.of("x", Nd4j.create(rows), "dropout_mask", keep);
       }
     };
   }
@@ -115,7 +133,7 @@ public final class Mlp implements Model {
   public Model copy() {
     Map<String, INDArray> w = new LinkedHashMap<>();
     weights.forEach((k, a) -> w.put(k, a.dup()));
-    return new Mlp(features, classes, w);
+    return new Mlp(features, classes, dropout, w);
   }
 
   @Override

@@ -29,6 +29,7 @@ class EncoderGradientTest {
     f.put(LossInputs.LABELS, TinyEncoders.oneHot(DataType.DOUBLE, 2, 0, 1));
     f.put(LossInputs.FORGET_MASK, Nd4j.zeros(DataType.DOUBLE, 3));
     f.put(LossInputs.RETAIN_MASK, Nd4j.ones(DataType.DOUBLE, 3));
+    f.put(LossInputs.FIRST_VIEW, Nd4j.ones(DataType.DOUBLE, 3));
     return f;
   }
 
