@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Make a language model forget chosen training data (DeepCUT, ICU) on the JVM.",
-    subcommands = {RunCommand.class, ListCommand.class, ImportCommand.class, ExportCommand.class,
+    subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, ImportCommand.class, ExportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

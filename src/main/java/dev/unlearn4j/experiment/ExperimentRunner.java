@@ -13,9 +13,9 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainingListener;
-import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.util.Seeds;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,14 +27,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one experiment end to end: data and forget request → original model → (oracle) → unlearning → evaluation →
- * run directory. {@code summary.json} is written last, so its presence marks a complete run.
+ * Runs experiments end to end: data and forget request → original model → (oracle) → unlearning → evaluation →
+ * run directory. Several experiments that differ only in their method share one original model and oracle
+ * ({@link #runAll}); each still gets a complete run directory. {@code summary.json} is written last, so its
+ * presence marks a complete run.
  */
 public final class ExperimentRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
   /** What a finished run produced. */
   public record Result(Path runDir, Summary summary) {}
+
+  /** The original model, the oracle and their evaluations: shared by every method of a batch of runs. */
+  private record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
+      Map<String, Double> timing, double evalSeconds) {}
 
   private final List<TrainingListener> extraListeners;
 
@@ -44,95 +50,127 @@ public final class ExperimentRunner {
   }
 
   public Result run(Experiment exp, String runId) {
-    ExperimentConfig cfg = exp.config();
+    List<String> ids = new ArrayList<>();
+    ids.add(runId);
+    return runAll(List.of(exp), ids).get(0);
+  }
+
+  /**
+   * Runs experiments that differ only in name and method, training the original model and oracle once.
+   *
+   * @param runIds one per experiment; null entries take the default id
+   */
+  public List<Result> runAll(List<Experiment> exps, List<String> runIds) {
+    ExperimentConfig cfg = exps.get(0).config();
     long seed = cfg.seed();
     Seeds.seedNd4j(seed);
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
-    RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, seed);
-    LOG.info("run directory {}", run.path());
-    run.writeString(RunDirectory.CONFIG, toYaml(exp));
-
-    Dataset data = exp.dataset().load();
+    List<RunDirectory> runs = new ArrayList<>();
+    for (int i = 0; i < exps.size(); i++) {
+      RunDirectory run = RunDirectory.create(Path.of(cfg.output()), exps.get(i).config().name(), runIds.get(i),
+          seed);
+      LOG.info("run directory {}", run.path());
+      run.writeString(RunDirectory.CONFIG, toYaml(exps.get(i)));
+      runs.add(run);
+    }
+    Dataset data = exps.get(0).dataset().load();
     ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), seed);
-    String forgetIdsSha = SplitFiles.write(run, request);
+    List<String> forgetShas = runs.stream().map(r -> SplitFiles.write(r, request)).toList();
     LOG.info("dataset {}: forget {}, retain {}, test {}", data.name(), request.forget().size(),
         request.retain().size(), request.test().size());
 
-    Map<String, Double> timing = new LinkedHashMap<>();
-    List<EvalResult> evals = new ArrayList<>();
-    Map<String, Double> oracle = new LinkedHashMap<>();
-    try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG))) {
-      Trainer trainer = new Trainer(listeners(log));
-      long initSeed = Seeds.derive(seed, "init");
-      Objective ce = Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
-
-      long t = System.nanoTime();
-      Model original = exp.model().create(data, initSeed);
-      trainer.fit("original", original, ce, BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(),
-          List.of(), request.train().examples(), seed);
-      timing.put("original_s", seconds(t));
-
-      double evalS = 0;
-      t = System.nanoTime();
-      EvalResult before = Evaluator.evaluate(original, request.evaluationSplits(), cfg.eval());
-      evalS += seconds(t);
-      evals.add(before);
-
-      if (cfg.eval().oracle()) {
-        t = System.nanoTime();
-        Model oracleModel = exp.model().create(data, initSeed);
-        trainer.fit("oracle", oracleModel, ce, BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(),
-            List.of(), request.retain().examples(), seed);
-        timing.put("oracle_s", seconds(t));
-        t = System.nanoTime();
-        EvalResult o = Evaluator.evaluate(oracleModel, request.evaluationSplits(), cfg.eval());
-        evalS += seconds(t);
-        evals.add(o);
-        oracle.putAll(o.aggregates());
+    List<TrainLog> logs = runs.stream().map(r -> new TrainLog(r.file(RunDirectory.TRAIN_LOG))).toList();
+    try {
+      Shared shared = prepare(exps.get(0), data, request, logs);
+      List<Result> results = new ArrayList<>();
+      for (int i = 0; i < exps.size(); i++) {
+        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetShas.get(i), start, t0));
       }
-
-      UnlearningMethod method = exp.method();
-      TrainSpec schedule = method.schedule(cfg.train());
-      t = System.nanoTime();
-      Model unlearned = method.fromScratch() ? exp.model().create(data, initSeed) : original.copy();
-      trainer.fit("unlearn", unlearned, method.objective(), method.plan(schedule), schedule,
-          request.forget().examples(), request.retain().examples(), seed);
-      timing.put("unlearn_s", seconds(t));
-      t = System.nanoTime();
-      EvalResult after = Evaluator.evaluate(unlearned, request.evaluationSplits(), cfg.eval());
-      evalS += seconds(t);
-      evals.add(after);
-      timing.put("eval_s", evalS);
-      timing.put("total_s", seconds(t0));
-      if (timing.containsKey("oracle_s")) {
-        timing.put("retrain_ratio", timing.get("unlearn_s") / timing.get("oracle_s"));
-      }
-      EvalResult oracleEval = cfg.eval().oracle() ? evals.get(1) : null;
-      oracle = oracleEval == null ? oracle : CrossMetrics.compute(oracleEval, null, cfg.eval().metrics());
-
-      Map<String, Long> memory = new LinkedHashMap<>();
-      memory.put("peak_heap_bytes", Memory.peakHeapBytes());
-      memory.put("peak_rss_bytes", Memory.peakRssBytes());
-      Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), data.name(), seed,
-          CrossMetrics.compute(before, oracleEval, cfg.eval().metrics()),
-          CrossMetrics.compute(after, oracleEval, cfg.eval().metrics()), oracle, timing, memory);
-
-      Map<String, String> inputs = new LinkedHashMap<>(data.inputFiles());
-      inputs.put("dataset:" + data.name(), data.fingerprint());
-      Provenance prov = Provenance.of(seed, start, Instant.now().toString(), inputs);
-      MetricsCsv.write(run.file(RunDirectory.METRICS), List.of("before", "oracle", "after"), evals,
-          cfg.eval().oracle());
-      run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, request, forgetIdsSha, prov));
-      run.writeString(RunDirectory.PROVENANCE, json(prov));
-      run.writeString(RunDirectory.SUMMARY, json(summary));
-      return new Result(run.path(), summary);
+      return results;
+    } finally {
+      logs.forEach(TrainLog::close);
     }
   }
 
-  private List<TrainingListener> listeners(TrainLog log) {
+  private Shared prepare(Experiment exp, Dataset data, ForgetRequest request, List<TrainLog> logs) {
+    ExperimentConfig cfg = exp.config();
+    Trainer trainer = new Trainer(listeners(logs));
+    long initSeed = Seeds.derive(cfg.seed(), "init");
+    Objective ce = Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
+    Map<String, Double> timing = new LinkedHashMap<>();
+
+    long t = System.nanoTime();
+    Model original = exp.model().create(data, initSeed);
+    trainer.fit("original", original, ce, BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(), List.of(),
+        request.train().examples(), cfg.seed());
+    timing.put("original_s", seconds(t));
+    t = System.nanoTime();
+    EvalResult before = Evaluator.evaluate(original, request.evaluationSplits(), cfg.eval());
+    double evalS = seconds(t);
+
+    EvalResult oracle = null;
+    if (cfg.eval().oracle()) {
+      t = System.nanoTime();
+      Model oracleModel = exp.model().create(data, initSeed);
+      trainer.fit("oracle", oracleModel, ce, BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(),
+          List.of(), request.retain().examples(), cfg.seed());
+      timing.put("oracle_s", seconds(t));
+      t = System.nanoTime();
+      oracle = Evaluator.evaluate(oracleModel, request.evaluationSplits(), cfg.eval());
+      evalS += seconds(t);
+    }
+    return new Shared(data, request, original, before, oracle, timing, evalS);
+  }
+
+  private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
+      long t0) {
+    ExperimentConfig cfg = exp.config();
+    UnlearningMethod method = exp.method();
+    TrainSpec schedule = method.schedule(cfg.train());
+    Map<String, Double> timing = new LinkedHashMap<>(s.timing());
+    long t = System.nanoTime();
+    Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
+        : s.original().copy();
+    new Trainer(listeners(List.of(log))).fit("unlearn", unlearned, method.objective(), method.plan(schedule),
+        schedule, s.request().forget().examples(), s.request().retain().examples(), cfg.seed());
+    timing.put("unlearn_s", seconds(t));
+    t = System.nanoTime();
+    EvalResult after = Evaluator.evaluate(unlearned, s.request().evaluationSplits(), cfg.eval());
+    timing.put("eval_s", s.evalSeconds() + seconds(t));
+    timing.put("total_s", seconds(t0));
+    if (timing.containsKey("oracle_s")) {
+      timing.put("retrain_ratio", timing.get("unlearn_s") / timing.get("oracle_s"));
+    }
+    List<String> metrics = cfg.eval().metrics();
+    Map<String, Double> oracle = s.oracle() == null ? Map.of() : CrossMetrics.compute(s.oracle(), null, metrics);
+    Map<String, Long> memory = new LinkedHashMap<>();
+    memory.put("peak_heap_bytes", Memory.peakHeapBytes());
+    memory.put("peak_rss_bytes", Memory.peakRssBytes());
+    Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), cfg.seed(),
+        CrossMetrics.compute(s.before(), s.oracle(), metrics), CrossMetrics.compute(after, s.oracle(), metrics),
+        oracle, timing, memory);
+
+    Map<String, String> inputs = new LinkedHashMap<>(s.data().inputFiles());
+    inputs.put("dataset:" + s.data().name(), s.data().fingerprint());
+    Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
+    List<EvalResult> evals = new ArrayList<>();
+    evals.add(s.before());
+    if (s.oracle() != null) {
+      evals.add(s.oracle());
+    }
+    evals.add(after);
+    MetricsCsv.write(run.file(RunDirectory.METRICS), List.of("before", "oracle", "after"), evals,
+        s.oracle() != null);
+    run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), forgetSha, prov));
+    run.writeString(RunDirectory.PROVENANCE, json(prov));
+    run.writeString(RunDirectory.SUMMARY, json(summary));
+    return new Result(run.path(), summary);
+  }
+
+  private List<TrainingListener> listeners(List<TrainLog> logs) {
     List<TrainingListener> all = new ArrayList<>(extraListeners);
-    all.add(log);
+    all.addAll(logs);
     return all;
   }
 
