@@ -43,26 +43,34 @@ public final class EncoderParity {
 
   /** last_hidden_state [B, T, D] from onnxruntime on the given file. */
   public static float[][][] onnxRuntime(Path onnx, TextTokenizer.Batch tok) {
-    try {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
-      try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-        opts.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try (OrtSession s = env.createSession(onnx.toString(), opts)) {
-          Map<String, OnnxTensor> in = new HashMap<>();
-          in.put("input_ids", OnnxTensor.createTensor(env, tok.ids()));
-          in.put("attention_mask", OnnxTensor.createTensor(env, tok.mask()));
-          if (s.getInputNames().contains("token_type_ids")) {
-            in.put("token_type_ids", OnnxTensor.createTensor(env, tok.typeIds()));
-          }
-          try (OrtSession.Result r = s.run(in)) {
-            return (float[][][]) r.get(0).getValue();
-          } finally {
-            in.values().forEach(OnnxTensor::close);
-          }
-        }
-      }
+    try (OrtSession s = session(onnx)) {
+      return run(s, tok);
     } catch (OrtException e) {
       throw new UnlearnException(onnx + ": onnxruntime cannot run the file: " + e.getMessage());
+    }
+  }
+
+  /** An onnxruntime session on the file, one intra-op thread per core. */
+  public static OrtSession session(Path onnx) throws OrtException {
+    try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+      opts.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
+      return OrtEnvironment.getEnvironment().createSession(onnx.toString(), opts);
+    }
+  }
+
+  /** last_hidden_state [B, T, D] of one batch on an open session. */
+  public static float[][][] run(OrtSession s, TextTokenizer.Batch tok) throws OrtException {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    Map<String, OnnxTensor> in = new HashMap<>();
+    in.put("input_ids", OnnxTensor.createTensor(env, tok.ids()));
+    in.put("attention_mask", OnnxTensor.createTensor(env, tok.mask()));
+    if (s.getInputNames().contains("token_type_ids")) {
+      in.put("token_type_ids", OnnxTensor.createTensor(env, tok.typeIds()));
+    }
+    try (OrtSession.Result r = s.run(in)) {
+      return (float[][][]) r.get(0).getValue();
+    } finally {
+      in.values().forEach(OnnxTensor::close);
     }
   }
 
