@@ -49,6 +49,48 @@ public final class CausalLm {
     return out.reshape(b, t, config.vocabSize());
   }
 
+  /**
+   * Teacher-forced scores of every predicted position t = 1..T−1 in one forward pass: log p(x_t | x_{<t}) and the
+   * argmax prediction (lowest id on ties), as MA, EL and membership inference need them.
+   */
+  public TokenScores score(int[][] ids) {
+    INDArray logits = logits(ids);                                              // [B, T, V]
+    int b = ids.length;
+    int t = ids[0].length;
+    double[][] logProbs = new double[b][t - 1];
+    int[][] argmax = new int[b][t - 1];
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < t - 1; j++) {
+        double[] row = logits.get(org.nd4j.linalg.indexing.NDArrayIndex.point(i),
+            org.nd4j.linalg.indexing.NDArrayIndex.point(j), org.nd4j.linalg.indexing.NDArrayIndex.all())
+            .toDoubleVector();
+        double max = Double.NEGATIVE_INFINITY;
+        int best = 0;
+        for (int v = 0; v < row.length; v++) {
+          if (row[v] > max) {
+            max = row[v];
+            best = v;
+          }
+        }
+        double z = 0;
+        for (double v : row) {
+          z += Math.exp(v - max);
+        }
+        logProbs[i][j] = row[ids[i][j + 1]] - max - Math.log(z);
+        argmax[i][j] = best;
+      }
+    }
+    return new TokenScores(logProbs, argmax);
+  }
+
+  /**
+   * Per-position teacher-forced results.
+   *
+   * @param logProbs [B][T−1]: log p(x_{t+1} | x_{≤t})
+   * @param argmax [B][T−1]: the argmax prediction for position t+1
+   */
+  public record TokenScores(double[][] logProbs, int[][] argmax) {}
+
   private synchronized SameDiff evalGraph() {
     if (evalGraph == null) {
       SameDiff sd = SameDiff.create();
