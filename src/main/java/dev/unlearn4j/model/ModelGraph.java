@@ -26,6 +26,14 @@ public interface ModelGraph {
   /** Placeholder arrays for the model's inputs (not labels or masks) for this batch. */
   Map<String, INDArray> feed(List<Example> batch);
 
+  /**
+   * Targets and row masks for the loss placeholders of {@link dev.unlearn4j.loss.LossInputs}: one row per example
+   * for classifiers (the default); language models override it with one row per predicted token.
+   */
+  default Map<String, INDArray> lossFeed(dev.unlearn4j.data.Batch batch, int numClasses) {
+    return dev.unlearn4j.loss.LossInputs.feed(batch, numClasses);
+  }
+
   /** Tables kept outside the graph and gathered into inputs (embeddings); empty for most models. */
   default List<GatheredTable> gatheredTables() {
     return List.of();

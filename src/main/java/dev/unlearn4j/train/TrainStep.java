@@ -50,7 +50,8 @@ public final class TrainStep {
     outputs.add(Objective.LOSS);
     Map<String, INDArray> params = new LinkedHashMap<>();
     trainable.forEach(n -> params.put(n, sd.getArrForVarName(n)));
-    tables.forEach(t -> params.put(t.name(), t.table()));
+    // a table tied to a graph variable (a language model's embedding and head) shares that variable's array
+    tables.forEach(t -> params.putIfAbsent(t.name(), t.table()));
     updaters = new Updaters(params, spec);
   }
 
@@ -60,11 +61,13 @@ public final class TrainStep {
    */
   public Outcome run(Batch batch, String phase, int step, int epoch) {
     Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
-    feed.putAll(LossInputs.feed(batch, numClasses));
+    feed.putAll(g.lossFeed(batch, numClasses));
     OutAndGrad og = g.sd().calculateGradientsAndOutputs(feed, outputs, gradientsOf);
     Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
     for (GatheredTable t : tables) {
-      grads.put(t.name(), t.gradient(grads.remove(t.input())));   // input rows → table rows
+      INDArray rows = t.gradient(grads.remove(t.input()));          // input rows → table rows
+      INDArray tied = grads.get(t.name());
+      grads.put(t.name(), tied == null ? rows : tied.add(rows));  // tied: both uses add up
     }
     double loss = og.getOutputs().get(Objective.LOSS).getDouble(0);
     double norm = GradientClipping.globalNorm(grads);

@@ -3,6 +3,8 @@ package dev.unlearn4j.model.causal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.ModelGraph;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A GPT-Neo or GPT-2 language model: architecture and weights, with a teacher-forced forward pass that returns the
  * next-token logits of every position of a batch in one graph execution.
  */
-public final class CausalLm {
+public final class CausalLm implements Model {
   private final GptConfig config;
   private final Map<String, INDArray> weights;
   private SameDiff evalGraph;
@@ -27,8 +29,39 @@ public final class CausalLm {
     return config;
   }
 
+  @Override
   public Map<String, INDArray> weights() {
     return java.util.Collections.unmodifiableMap(weights);
+  }
+
+  /** The vocabulary: a language model classifies the next token. */
+  @Override
+  public int numClasses() {
+    return config.vocabSize();
+  }
+
+  @Override
+  public ModelGraph graph(boolean training, long seed) {
+    return new CausalGraph(this, training);
+  }
+
+  @Override
+  public void load(ModelGraph graph) {
+    CausalGraph g = (CausalGraph) graph;
+    for (String name : java.util.List.copyOf(weights.keySet())) {
+      INDArray trained = g.trainedValue(name);
+      if (trained != null) {
+        weights.put(name, trained.dup());
+      }
+    }
+    evalGraph = null;
+  }
+
+  @Override
+  public Model copy() {
+    Map<String, INDArray> w = new LinkedHashMap<>();
+    weights.forEach((k, v) -> w.put(k, v.dup()));
+    return new CausalLm(config, w);
   }
 
   /**

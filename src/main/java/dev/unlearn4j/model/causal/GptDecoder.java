@@ -25,7 +25,7 @@ public final class GptDecoder {
   public static final String SHAPE_BTHD = "shape_bthd";
   public static final String SHAPE_ND = "shape_nd";
 
-  /** @return logits [N, V] */
+  /** @return logits [N, V]; the final hidden states [N, D] are the graph variable {@code hidden} */
   public static SDVariable build(SameDiff sd, GptConfig c, Function<String, SDVariable> w, DataType type) {
     long d = c.hidden();
     SDVariable tok = sd.placeHolder(TOK_ROWS, type, -1, d);
@@ -54,7 +54,7 @@ public final class GptDecoder {
       h = dense(Layers.geluTanh(dense(h, w, p + "mlp.fc", true)), w, p + "mlp.proj", true);
       x = x.add(h);
     }
-    x = Layers.layerNorm(x, w.apply("ln_f.weight"), w.apply("ln_f.bias"), c.eps(), 1);
+    x = sd.identity("hidden", Layers.layerNorm(x, w.apply("ln_f.weight"), w.apply("ln_f.bias"), c.eps(), 1));
     return sd.mmul("logits", x, w.apply(GptWeights.WTE), false, true, false);               // [N, V], tied head
   }
 
