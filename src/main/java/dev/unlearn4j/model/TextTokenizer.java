@@ -40,12 +40,22 @@ public final class TextTokenizer implements AutoCloseable {
   }
 
   public static TextTokenizer load(Path file, int maxLength) {
+    return load(file, maxLength, true);
+  }
+
+  /** A tokenizer that never truncates: whole documents for language-model corpora. */
+  public static TextTokenizer untruncated(Path file) {
+    return load(file, Integer.MAX_VALUE, false);
+  }
+
+  private static TextTokenizer load(Path file, int maxLength, boolean truncate) {
     if (!Files.isRegularFile(file)) {
       throw new UnlearnException(file + ": tokenizer file not found");
     }
     try {
-      HuggingFaceTokenizer t = HuggingFaceTokenizer.builder().optTokenizerPath(file).optMaxLength(maxLength)
-          .optTruncation(true).optPadding(false).optAddSpecialTokens(true).build();
+      var b = HuggingFaceTokenizer.builder().optTokenizerPath(file).optTruncation(truncate).optPadding(false)
+          .optAddSpecialTokens(true);
+      HuggingFaceTokenizer t = (truncate ? b.optMaxLength(maxLength) : b).build();
       return new TextTokenizer(t, file, maxLength);
     } catch (IOException | RuntimeException e) {
       throw new UnlearnException(file + ": not a readable tokenizer.json (" + e.getMessage() + ")");

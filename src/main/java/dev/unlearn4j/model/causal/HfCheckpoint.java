@@ -139,4 +139,77 @@ public final class HfCheckpoint {
   private static INDArray transpose(INDArray a) {
     return a == null ? null : a.transpose().dup('c');
   }
+
+  /**
+   * Writes {@code lm} as a Hugging Face GPT-Neo / GPT-2 checkpoint directory (config.json, model.safetensors with
+   * Hugging Face names and layouts) plus its tokenizer, loadable by {@link #load} and by transformers.
+   */
+  public static void save(CausalLm lm, Path tokenizer, Path dir) {
+    GptConfig c = lm.config();
+    Map<String, INDArray> w = lm.weights();
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    out.put("transformer.wte.weight", w.get(GptWeights.WTE));
+    out.put("transformer.wpe.weight", w.get(GptWeights.WPE));
+    for (int i = 0; i < c.layers(); i++) {
+      String h = "h." + i + ".";
+      String t = "transformer." + h;
+      for (String ln : new String[] {"ln_1", "ln_2"}) {
+        out.put(t + ln + ".weight", w.get(h + ln + ".weight"));
+        out.put(t + ln + ".bias", w.get(h + ln + ".bias"));
+      }
+      if (c.neo()) {
+        for (String m : new String[] {"q", "k", "v"}) {
+          out.put(t + "attn.attention." + m + "_proj.weight", transpose(w.get(h + "attn." + m + ".weight")));
+        }
+        out.put(t + "attn.attention.out_proj.weight", transpose(w.get(h + "attn.out.weight")));
+        out.put(t + "attn.attention.out_proj.bias", w.get(h + "attn.out.bias"));
+        out.put(t + "mlp.c_fc.weight", transpose(w.get(h + "mlp.fc.weight")));
+        out.put(t + "mlp.c_proj.weight", transpose(w.get(h + "mlp.proj.weight")));
+      } else {
+        out.put(t + "attn.c_attn.weight", org.nd4j.linalg.factory.Nd4j.hstack(w.get(h + "attn.q.weight"),
+            w.get(h + "attn.k.weight"), w.get(h + "attn.v.weight")));
+        out.put(t + "attn.c_attn.bias", org.nd4j.linalg.factory.Nd4j.concat(0, w.get(h + "attn.q.bias"),
+            w.get(h + "attn.k.bias"), w.get(h + "attn.v.bias")));
+        out.put(t + "attn.c_proj.weight", w.get(h + "attn.out.weight"));
+        out.put(t + "attn.c_proj.bias", w.get(h + "attn.out.bias"));
+        out.put(t + "mlp.c_fc.weight", w.get(h + "mlp.fc.weight"));
+        out.put(t + "mlp.c_proj.weight", w.get(h + "mlp.proj.weight"));
+      }
+      out.put(t + "mlp.c_fc.bias", w.get(h + "mlp.fc.bias"));
+      out.put(t + "mlp.c_proj.bias", w.get(h + "mlp.proj.bias"));
+    }
+    out.put("transformer.ln_f.weight", w.get("ln_f.weight"));
+    out.put("transformer.ln_f.bias", w.get("ln_f.bias"));
+    ObjectMapper json = new ObjectMapper();
+    var cfg = json.createObjectNode();
+    if (c.neo()) {
+      cfg.put("model_type", GptConfig.NEO).put("vocab_size", c.vocabSize())
+          .put("max_position_embeddings", c.maxPositions()).put("hidden_size", c.hidden())
+          .put("num_heads", c.heads()).put("num_layers", c.layers()).put("intermediate_size", c.intermediate())
+          .put("window_size", c.window()).put("layer_norm_epsilon", c.eps())
+          .put("activation_function", "gelu_new").put("bos_token_id", 0).put("eos_token_id", 0);
+      var types = cfg.putArray("attention_types");
+      for (String type : c.layerTypes()) {
+        var group = types.addArray();
+        group.addArray().add(type);
+        group.add(1);
+      }
+      cfg.putArray("architectures").add("GPTNeoForCausalLM");
+    } else {
+      cfg.put("model_type", GptConfig.GPT2).put("vocab_size", c.vocabSize()).put("n_positions", c.maxPositions())
+          .put("n_embd", c.hidden()).put("n_head", c.heads()).put("n_layer", c.layers())
+          .put("n_inner", c.intermediate()).put("layer_norm_epsilon", c.eps());
+      cfg.putArray("architectures").add("GPT2LMHeadModel");
+    }
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      Safetensors.write(dir.resolve("model.safetensors"), out, Map.of("format", "pt"));
+      dev.unlearn4j.util.AtomicFiles.write(dir.resolve("tokenizer.json"), o -> java.nio.file.Files.copy(tokenizer,
+          o));
+      dev.unlearn4j.util.AtomicFiles.writeString(dir.resolve("config.json"),
+          json.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
+    } catch (IOException e) {
+      throw new UnlearnException(dir + ": cannot write checkpoint (" + e.getMessage() + ")");
+    }
+  }
 }

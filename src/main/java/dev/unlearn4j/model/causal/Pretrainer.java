@@ -1,0 +1,128 @@
+package dev.unlearn4j.model.causal;
+
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.builtin.Sotu;
+import dev.unlearn4j.eval.generation.SequenceMetrics;
+import dev.unlearn4j.loss.CrossEntropy;
+import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.train.Trainer;
+import dev.unlearn4j.train.TrainerState;
+import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Pretrains a GPT-Neo-architecture model from scratch on State of the Union addresses: whole addresses are held
+ * out (seeded, 10 %), a byte-level BPE is trained on the rest, the token stream (addresses separated by
+ * {@code <|endoftext|>}) is cut into non-overlapping sequences, and the model is trained with next-token
+ * cross-entropy. Held-out perplexity uses non-overlapping windows of the context length.
+ */
+public final class Pretrainer {
+  private Pretrainer() {}
+
+  /** What pretraining produced and measured. */
+  public record Result(Path checkpoint, long parameters, int trainTokens, int steps, double finalLoss,
+      double heldOutPerplexity, double seconds) {}
+
+  public static Result run(PretrainPreset p, Path out, long seed, List<TrainingListener> listeners) {
+    long t0 = System.nanoTime();
+    Seeds.seedNd4j(seed);
+    List<Sotu.Address> all = new ArrayList<>(Sotu.addresses());
+    Collections.shuffle(all, Seeds.random(seed, "pretrain.split"));
+    int held = Math.max(1, all.size() / 10);
+    List<String> heldOut = all.subList(0, p.evalAddresses() > 0 ? Math.min(held, p.evalAddresses()) : held)
+        .stream().map(Sotu.Address::text).toList();
+    List<Sotu.Address> trainAddr = all.subList(held, all.size());
+    if (p.addresses() > 0) {
+      trainAddr = trainAddr.subList(0, Math.min(p.addresses(), trainAddr.size()));
+    }
+    List<String> train = trainAddr.stream().map(Sotu.Address::text).toList();
+
+    Path tokFile;
+    try {
+      Files.createDirectories(out);
+      tokFile = Files.createTempFile(out, ".tokenizer", ".json");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    BpeTrainer.write(BpeTrainer.train(train, p.vocab()), tokFile);
+    List<Example> sequences = new ArrayList<>();
+    int trainTokens;
+    CausalLm lm = new CausalLm(p.config(), GptWeights.random(p.config(), Seeds.derive(seed, "init"),
+        DataType.FLOAT));
+    double[] last = {Double.NaN};
+    try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
+      int[] stream = stream(tok, train);
+      trainTokens = stream.length;
+      for (int s = 0; s + p.context() <= stream.length; s += p.context()) {
+        sequences.add(Example.ofTokens("seq-" + sequences.size(), java.util.Arrays.copyOfRange(stream, s,
+            s + p.context())));
+      }
+      List<TrainingListener> all2 = new ArrayList<>(listeners);
+      all2.add(new TrainingListener() {
+        @Override public void onStep(TrainerState st) {
+          last[0] = st.loss();
+        }
+      });
+      int perEpoch = (sequences.size() + p.batch() - 1) / p.batch();
+      int epochs = (p.steps() + perEpoch - 1) / perEpoch;
+      new Trainer(all2).fit("pretrain", lm,
+          Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
+          new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
+          List.of(), sequences, seed);
+      double ppl = perplexity(lm, stream(tok, heldOut), p.context());
+      Path ckpt = out.resolve("model");
+      HfCheckpoint.save(lm, tokFile, ckpt);
+      Files.deleteIfExists(tokFile);
+      long params = lm.weights().values().stream().mapToLong(a -> a.length()).sum();
+      return new Result(ckpt, params, trainTokens, p.steps(), last[0], ppl, (System.nanoTime() - t0) / 1e9);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Documents tokenised and joined with the end-of-text id 0. */
+  static int[] stream(TextTokenizer tok, List<String> docs) {
+    List<Integer> ids = new ArrayList<>();
+    for (String d : docs) {
+      for (long id : tok.ids(d)) {
+        ids.add((int) id);
+      }
+      ids.add(0);
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Window-mean perplexity over non-overlapping windows (metrics spec §7), scored in batches of 8 windows. */
+  static double perplexity(CausalLm lm, int[] stream, int window) {
+    double[] nll = new double[stream.length];
+    List<int[]> batch = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
+    for (int s = 0; s + window <= stream.length; s += window) {
+      batch.add(java.util.Arrays.copyOfRange(stream, s, s + window));
+      starts.add(s);
+      if (batch.size() == 8 || s + 2 * window > stream.length) {
+        CausalLm.TokenScores sc = lm.score(batch.toArray(int[][]::new));
+        for (int b = 0; b < batch.size(); b++) {
+          for (int t = 0; t < window - 1; t++) {
+            nll[starts.get(b) + t + 1] = -sc.logProbs()[b][t];
+          }
+        }
+        batch.clear();
+        starts.clear();
+      }
+    }
+    int usable = stream.length / window * window;
+    return SequenceMetrics.perplexity(java.util.Arrays.copyOf(nll, usable), window).windowed();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.unlearn4j.model.causal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class PretrainTest {
+  @TempDir Path dir;
+
+  @Test
+  void savedCheckpointsReloadToTheSameLogits() {
+    for (boolean neo : new boolean[] {true, false}) {
+      Path src = dir.resolve(neo ? "neo" : "gpt2");
+      TinyCheckpoints.write(src, neo, 11);
+      CausalLm lm = HfCheckpoint.load(src);
+      Path copy = dir.resolve((neo ? "neo" : "gpt2") + "-copy");
+      HfCheckpoint.save(lm, writeTokenizer(), copy);
+      int[][] ids = {{1, 2, 3, 4, 5, 6}};
+      INDArray a = lm.logits(ids);
+      INDArray b = HfCheckpoint.load(copy).logits(ids);
+      assertThat(b.equalsWithEps(a, 1e-6)).as(neo ? "gpt-neo" : "gpt2").isTrue();
+    }
+  }
+
+  @Test
+  void pretrainTinyWritesALoadableCheckpointWithItsTokenizer() throws Exception {
+    Path out = dir.resolve("pt");
+    CliRun r = CliRun.of("pretrain", "--preset", "tiny", "--steps", "12", "--out", out.toString(),
+        "--no-progress");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("preset tiny:", "held-out perplexity");
+    CausalLm lm = HfCheckpoint.load(out.resolve("model"));
+    assertThat(lm.config().layerTypes()).containsExactly("global", "local");
+    assertThat(lm.config().vocabSize()).isEqualTo(512);
+    try (TextTokenizer t = TextTokenizer.load(out.resolve("model/tokenizer.json"), 64)) {
+      long[] ids = t.ids("the state of the Union");
+      assertThat(t.decode(ids)).isEqualTo("the state of the Union");
+      int[][] batch = {java.util.Arrays.stream(ids).mapToInt(x -> (int) x).toArray()};
+      assertThat(lm.logits(batch).isInfinite().any()).isFalse();
+    }
+    assertThat(Files.readString(out.resolve("pretrain.json"))).contains("\"heldOutPerplexity\"");
+    // never into a non-empty directory
+    assertThat(CliRun.of("pretrain", "--preset", "tiny", "--out", out.toString()).exitCode()).isEqualTo(1);
+  }
+
+  private Path writeTokenizer() {
+    Path f = dir.resolve("tok.json");
+    if (!Files.exists(f)) {
+      BpeTrainer.write(BpeTrainer.train(java.util.List.of("a tiny corpus for a tiny tokenizer"), 260), f);
+    }
+    return f;
+  }
+}
