@@ -1,13 +1,11 @@
 package dev.unlearn4j.model.causal;
 
+import dev.unlearn4j.model.WeightInit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The tensors of a GPT decoder under unlearn4j's names, dense weights stored [in, out] (y = x·W + b): {@code wte}
@@ -73,22 +71,7 @@ public final class GptWeights {
 
   /** GPT-2-style initialisation (normal σ 0.02, LayerNorm γ 1, zero biases) from a seed. */
   public static Map<String, INDArray> random(GptConfig c, long seed, DataType type) {
-    Random rng = new Random(seed);
-    Map<String, INDArray> w = new LinkedHashMap<>();
-    for (String name : names(c)) {
-      long[] s = shape(c, name);
-      long n = 1;
-      for (long x : s) {
-        n *= x;
-      }
-      double[] v = new double[(int) n];
-      boolean gamma = name.contains("ln_") && name.endsWith(".weight");
-      boolean zero = name.endsWith(".bias");
-      for (int k = 0; k < v.length; k++) {
-        v[k] = gamma ? 1.0 : zero ? 0.0 : rng.nextGaussian() * 0.02;
-      }
-      w.put(name, Nd4j.create(v, s, type));
-    }
-    return w;
+    return WeightInit.transformer(names(c), n -> shape(c, n), n -> n.contains("ln_") && n.endsWith(".weight"), seed, type);
   }
+
 }

@@ -1,13 +1,11 @@
 package dev.unlearn4j.model.encoder;
 
+import dev.unlearn4j.model.WeightInit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The tensors of a BERT encoder under their Hugging Face names, in a fixed order, with dense weights stored
@@ -79,22 +77,7 @@ public final class BertWeights {
    * encoders and gradient checks.
    */
   public static Map<String, INDArray> random(BertConfig c, long seed, DataType type) {
-    Random rng = new Random(seed);
-    Map<String, INDArray> w = new LinkedHashMap<>();
-    for (String name : names(c)) {
-      long[] s = shape(c, name);
-      int n = 1;
-      for (long x : s) {
-        n *= (int) x;
-      }
-      double[] v = new double[n];
-      boolean gamma = name.contains("LayerNorm.weight");
-      boolean zero = name.endsWith(".bias");
-      for (int k = 0; k < n; k++) {
-        v[k] = gamma ? 1.0 : zero ? 0.0 : rng.nextGaussian() * 0.02;
-      }
-      w.put(name, Nd4j.create(v, s, type));
-    }
-    return w;
+    return WeightInit.transformer(names(c), n -> shape(c, n), n -> n.contains("LayerNorm.weight"), seed, type);
   }
+
 }
