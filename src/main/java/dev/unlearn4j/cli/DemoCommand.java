@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * before/after table and writes a run directory per method.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Fine-tune MiniLM on SpamAssassin emails and forget 5% of them with DeepCUT and naive "
+    description = "Fine-tune MiniLM on SpamAssassin emails and forget 5%% of them with DeepCUT and naive "
         + "fine-tuning; prints a before/after table (a few minutes on 2 cores).")
 public final class DemoCommand implements Callable<Integer> {
   static final List<String> METHODS = List.of("deepcut", "finetune");

@@ -132,8 +132,9 @@ public final class ExperimentRunner {
     long t = System.nanoTime();
     Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
         : s.original().copy();
+    var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
     new Trainer(listeners(List.of(log))).fit("unlearn", unlearned, method.objective(), method.plan(schedule),
-        schedule, s.request().forget().examples(), s.request().retain().examples(), cfg.seed());
+        schedule, forget, s.request().retain().examples(), cfg.seed());
     timing.put("unlearn_s", seconds(t));
     t = System.nanoTime();
     EvalResult after = Evaluator.evaluate(unlearned, s.request().evaluationSplits(), cfg.eval());

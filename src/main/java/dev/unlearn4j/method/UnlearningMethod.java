@@ -25,6 +25,17 @@ public interface UnlearningMethod {
    */
   TrainSpec schedule(TrainSpec original);
 
+  /**
+   * The forget examples the method trains on; most use them as they are, some relabel them.
+   *
+   * @param numClasses classes of the dataset
+   * @param seed the experiment seed
+   */
+  default java.util.List<dev.unlearn4j.data.Example> forgetExamples(java.util.List<dev.unlearn4j.data.Example> forget,
+      int numClasses, long seed) {
+    return forget;
+  }
+
   /** True if the method starts from freshly initialised weights instead of the original model. */
   default boolean fromScratch() {
     return false;

@@ -43,7 +43,8 @@ class MethodContractTest {
         """.formatted(method, dir);
     // method defaults are for real encoders; a perceptron needs a larger step to move in a few steps
     List<String> sets = switch (method) {
-      case "deepcut" -> List.of("method.args.train.learningRate=0.01", "method.args.forgetBatch=4");
+      case "deepcut", "random-labels" -> List.of("method.args.train.learningRate=0.01",
+          "method.args.forgetBatch=4");
       case "gradient-ascent", "finetune" -> List.of("method.args.train.learningRate=0.01");
       default -> List.of();
     };
