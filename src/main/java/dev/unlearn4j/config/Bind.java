@@ -47,8 +47,11 @@ public final class Bind {
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "' expects "
           + article(e.getTargetType()) + ", got '" + e.getValue() + "'");
     } catch (MismatchedInputException e) {
+      JsonNode given = valueAt(tree, e);
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "' expects "
-          + article(e.getTargetType()) + ": " + firstLine(e.getOriginalMessage()));
+          + article(e.getTargetType()) + (given != null ? ", got '" + (given.isTextual() ? given.asText()
+          : given.toString()) + "'" : ": "
+          + firstLine(e.getOriginalMessage())));
     } catch (JsonMappingException e) {
       Throwable root = e.getCause() instanceof ConfigException c ? c : e;
       if (root instanceof ConfigException c) {
@@ -73,6 +76,18 @@ public final class Bind {
         base.set(e.getKey(), e.getValue().deepCopy());
       }
     }
+  }
+
+  /** The offending value in the tree, or null when the path does not lead to one. */
+  private static JsonNode valueAt(JsonNode tree, JsonMappingException e) {
+    JsonNode n = tree;
+    for (JsonMappingException.Reference r : e.getPath()) {
+      n = r.getFieldName() != null ? n.get(r.getFieldName()) : n.get(r.getIndex());
+      if (n == null) {
+        return null;
+      }
+    }
+    return n == tree ? null : n;
   }
 
   private static String path(JsonMappingException e) {
