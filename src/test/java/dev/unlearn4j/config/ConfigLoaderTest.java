@@ -68,7 +68,7 @@ class ConfigLoaderTest {
   @Test
   void wrongTypesNameTheKeyAndTheExpectedType() {
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "train: {epochs: many}\n", List.of()))
-        .hasMessageContaining("key 'train.epochs' expects an integer");
+        .hasMessage("key 'train.epochs' expects an integer, got 'many'");
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "train: {epochs: 2.5}\n", List.of()))
         .hasMessageContaining("key 'train.epochs' expects an integer");
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "seed: '7'\n", List.of()))
