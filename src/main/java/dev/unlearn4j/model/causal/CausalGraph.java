@@ -16,16 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A training graph of a {@link CausalLm}: every weight a variable, the position table gathered outside the graph,
- * and the token embedding both gathered (input) and used in the graph (tied head) — one array, whose two gradients
- * the trainer adds. One loss row per token: the row of position t predicts token t+1; the last position of each
- * sequence predicts nothing and is masked out.
+ * A graph of a {@link CausalLm}. In training every weight is a variable, the position table is gathered outside
+ * the graph, and the token embedding is both gathered (input) and used in the graph (tied head) — one array, whose
+ * two gradients the trainer adds; in evaluation the weights are constants. One loss row per token: the row of
+ * position t predicts token t+1; the last position of each sequence predicts nothing and is masked out.
  */
 final class CausalGraph implements ModelGraph {
   private final CausalLm model;
   private final SameDiff sd = SameDiff.create();
   private final List<String> trainable = new ArrayList<>();
-  private final List<GatheredTable> tables = new ArrayList<>();
+  private final GatheredTable wte;
+  private final GatheredTable wpe;
   private final SDVariable logits;
 
   CausalGraph(CausalLm model, boolean training) {
@@ -33,19 +34,21 @@ final class CausalGraph implements ModelGraph {
     Map<String, SDVariable> vars = new HashMap<>();
     for (Map.Entry<String, INDArray> e : model.weights().entrySet()) {
       if (e.getKey().equals(GptWeights.WPE)) {
-        tables.add(new GatheredTable(GptWeights.WPE, GptDecoder.POS_ROWS, training ? e.getValue().dup()
-            : e.getValue(), training));
         continue;
       }
-      vars.put(e.getKey(), sd.var(e.getKey(), e.getValue().dup()));
-      trainable.add(e.getKey());
+      if (training) {
+        vars.put(e.getKey(), sd.var(e.getKey(), e.getValue().dup()));
+        trainable.add(e.getKey());
+      } else {
+        vars.put(e.getKey(), sd.constant(e.getKey(), e.getValue()));
+      }
     }
-    INDArray wte = sd.getArrForVarName(GptWeights.WTE);
-    tables.add(0, new GatheredTable(GptWeights.WTE, GptDecoder.TOK_ROWS, wte, training));
-    this.logits = GptDecoder.build(sd, model.config(), vars::get, wte.dataType());
-    if (!training) {
-      trainable.clear();
-    }
+    INDArray positions = model.weights().get(GptWeights.WPE);
+    this.wpe = new GatheredTable(GptWeights.WPE, GptDecoder.POS_ROWS, training ? positions.dup() : positions,
+        training);
+    INDArray tokens = sd.getArrForVarName(GptWeights.WTE);          // the tied head's array, gathered as input
+    this.wte = new GatheredTable(GptWeights.WTE, GptDecoder.TOK_ROWS, tokens, training);
+    this.logits = GptDecoder.build(sd, model.config(), vars::get, tokens.dataType());
   }
 
   @Override
@@ -70,32 +73,56 @@ final class CausalGraph implements ModelGraph {
 
   @Override
   public List<GatheredTable> gatheredTables() {
-    return tables;
+    return List.of(wte, wpe);
   }
 
   INDArray trainedValue(String name) {
-    if (name.equals(GptWeights.WPE)) {
-      return tables.get(1).table();
-    }
-    return sd.getArrForVarName(name);
+    return name.equals(GptWeights.WPE) ? wpe.table() : sd.getArrForVarName(name);
   }
 
   @Override
   public Map<String, INDArray> feed(List<Example> batch) {
-    int[][] ids = batch.stream().map(Example::tokens).toArray(int[][]::new);
-    Map<String, INDArray> f = model.feed(ids);
+    return feedIds(batch.stream().map(Example::tokens).toArray(int[][]::new));
+  }
+
+  /** Gathered embeddings, attention biases and shapes for a batch of equal-length rows. */
+  Map<String, INDArray> feedIds(int[][] ids) {
+    int b = ids.length;
     int t = ids[0].length;
-    int[] tok = new int[ids.length * t];
-    int[] pos = new int[ids.length * t];
-    for (int i = 0; i < ids.length; i++) {
+    int[] tok = new int[b * t];
+    int[] pos = new int[b * t];
+    for (int i = 0; i < b; i++) {
       for (int j = 0; j < t; j++) {
         tok[i * t + j] = ids[i][j];
         pos[i * t + j] = j;
       }
     }
-    f.put(GptDecoder.TOK_ROWS, tables.get(0).gather(tok));                    // remembers rows for gradients
-    f.put(GptDecoder.POS_ROWS, tables.get(1).gather(pos));
+    GptConfig c = model.config();
+    DataType type = wte.table().dataType();
+    Map<String, INDArray> f = new HashMap<>();
+    f.put(GptDecoder.TOK_ROWS, wte.gather(tok));                    // remembers the rows for the gradient
+    f.put(GptDecoder.POS_ROWS, wpe.gather(pos));
+    f.put(GptDecoder.BIAS_GLOBAL, bias(b, t, Integer.MAX_VALUE, type));
+    if (c.layerTypes().contains("local")) {
+      f.put(GptDecoder.BIAS_LOCAL, bias(b, t, c.window(), type));
+    }
+    f.put(GptDecoder.SHAPE_BTHD, Nd4j.createFromArray((long) b, t, c.heads(), c.headSize()));
+    f.put(GptDecoder.SHAPE_ND, Nd4j.createFromArray((long) b * t, c.hidden()));
     return f;
+  }
+
+  /** [B, 1, T, T]: 0 where 0 ≤ i − j &lt; window, −1e9 elsewhere. */
+  static INDArray bias(int b, int t, int window, DataType type) {
+    float[] m = new float[b * t * t];
+    for (int n = 0; n < b; n++) {
+      for (int i = 0; i < t; i++) {
+        for (int j = 0; j < t; j++) {
+          int d = i - j;
+          m[(n * t + i) * t + j] = d >= 0 && d < window ? 0f : -1e9f;
+        }
+      }
+    }
+    return Nd4j.create(m, new long[] {b, 1, t, t}, 'c').castTo(type);
   }
 
   /** One-hot next tokens [N, V] and token-level forget / retain / first-view masks [N]. */
