@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Times the embedded MiniLM classifier: the evaluation forward pass, one full training step (forward, backward of
+ * Times a BERT-family classifier (the bench uses the embedded MiniLM): the evaluation forward pass, one full training step (forward, backward of
  * every weight including the embedding tables, AdamW update) and, when available, onnxruntime's forward pass on
  * the same token batch.
  */
@@ -42,8 +42,8 @@ public final class EncoderBench {
   }
 
   /** @param freezeEmbeddings keep the embedding tables fixed (no table gradients or updates) */
-  public static Result run(int batch, int length, int warmup, int reps, boolean freezeEmbeddings) {
-    EncoderBundle bundle = EncoderBundle.open(EmbeddedModels.MINILM, null);
+  public static Result run(EncoderBundle bundle, int batch, int length, int warmup, int reps,
+      boolean freezeEmbeddings) {
     EncoderArgs args = new EncoderArgs(EmbeddedModels.MINILM, null, length, EncoderArgs.Pooling.MEAN, 0.1, 0,
         freezeEmbeddings);
     BertClassifier model = bundle.classifier(args, 2, 0);
@@ -63,7 +63,7 @@ public final class EncoderBench {
 
     Timings ort = null;
     TextTokenizer.Batch tok = model.tokenizer().encode(examples.stream().map(Example::text).toList());
-    try (var session = EncoderParity.session(EmbeddedModels.resolve(EmbeddedModels.MINILM).onnx())) {
+    try (var session = EncoderParity.session(bundle.origin().file())) {
       ort = Timings.measure(warmup, reps, () -> {
         try {
           EncoderParity.run(session, tok);

@@ -2,6 +2,8 @@ package dev.unlearn4j.cli;
 
 import dev.unlearn4j.bench.EncoderBench;
 import dev.unlearn4j.bench.GemmCeiling;
+import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import java.io.PrintWriter;
@@ -48,9 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
     o.printf("%-10s %-8s %8s %12s %8s %10s %10s%n", "shape", "what", "GFLOP", "median ms", "spread",
         "tokens/s", "GFLOP/s");
     List<Map<String, Object>> rows = new ArrayList<>();
+    EncoderBundle bundle = EncoderBundle.open(EmbeddedModels.MINILM, null);
     for (String s : shapes) {
       String[] bt = s.split("x");
-      EncoderBench.Result r = EncoderBench.run(Integer.parseInt(bt[0]), Integer.parseInt(bt[1]), warmup, reps,
+      EncoderBench.Result r = EncoderBench.run(bundle, Integer.parseInt(bt[0]), Integer.parseInt(bt[1]), warmup, reps,
           freezeEmbeddings);
       rows.add(row(o, s, "forward", r.forwardGflop(), r.forward(), r));
       rows.add(row(o, s, "train", r.stepGflop(), r.step(), r));

@@ -1,7 +1,6 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.config.ConfigLoader;
-import dev.unlearn4j.experiment.ConsoleProgress;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.Summary;
@@ -38,8 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "results", description = "root of the run directories (${DEFAULT-VALUE})")
   String output;
 
-  @Option(names = "--no-progress", description = "log one line per epoch instead of a progress bar")
-  boolean noProgress;
+  @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
       exps.add(Experiment.resolve(ConfigLoader.parse(base + resource("/demo/" + m + ".yaml"), sets), "demo"));
       ids.add(stamp + "-" + m);
     }
-    var runner = new ExperimentRunner(List.of(noProgress ? new ConsoleProgress(false) : ConsoleProgress.auto()));
+    var runner = new ExperimentRunner(List.of(progress.listener()));
     List<ExperimentRunner.Result> results = runner.runAll(exps, ids);
     print(spec.commandLine().getOut(), results);
     return 0;

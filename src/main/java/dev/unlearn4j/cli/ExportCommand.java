@@ -1,6 +1,5 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.encoder.Checkpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.OnnxExport;
@@ -34,10 +33,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (b.origin() == null) {
       throw new UnlearnException(checkpoint + ": the checkpoint records no ONNX origin");
     }
-    Path src = original != null ? original
-        : EmbeddedModels.isEmbedded(b.origin().onnx()) ? EmbeddedModels.resolve(b.origin().onnx()).onnx()
-        : Path.of(b.origin().onnx());
-    OnnxExport.write(b.weights(), b.origin(), src, out);
+    OnnxExport.write(b.weights(), b.origin(), original != null ? original : b.origin().file(), out);
     spec.commandLine().getOut().println("exported " + checkpoint + " to " + out);
     return 0;
   }

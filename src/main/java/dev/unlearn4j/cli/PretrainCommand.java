@@ -1,7 +1,6 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.config.Mappers;
-import dev.unlearn4j.experiment.ConsoleProgress;
 import dev.unlearn4j.model.causal.PretrainPreset;
 import dev.unlearn4j.model.causal.Pretrainer;
 import dev.unlearn4j.util.AtomicFiles;
@@ -32,8 +31,7 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "override the preset's number of optimiser steps")
   Integer steps;
 
-  @Option(names = "--no-progress", description = "log one line per epoch instead of a progress bar")
-  boolean noProgress;
+  @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +45,7 @@ public final class PretrainCommand implements Callable<Integer> {
       p = p.withSteps(steps);
     }
     Pretrainer.Result r = Pretrainer.run(p, out, seed,
-        List.of(noProgress ? new ConsoleProgress(false) : ConsoleProgress.auto()));
+        List.of(progress.listener()));
     var o = spec.commandLine().getOut();
     o.printf("preset %s: %,d parameters, %,d training tokens, %d steps, final loss %.3f, held-out perplexity "
         + "%.1f, %.1f s%n", p.name(), r.parameters(), r.trainTokens(), r.steps(), r.finalLoss(),

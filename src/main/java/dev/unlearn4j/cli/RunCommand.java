@@ -2,7 +2,6 @@ package dev.unlearn4j.cli;
 
 import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
-import dev.unlearn4j.experiment.ConsoleProgress;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.Summary;
@@ -32,8 +31,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "name of the run directory (default: UTC time and seed)")
   String runId;
 
-  @Option(names = "--no-progress", description = "log one line per epoch instead of a progress bar")
-  boolean noProgress;
+  @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentConfig cfg = ConfigLoader.load(experiment, overrides);
     Experiment exp = Experiment.resolve(cfg, experiment.toString());
-    List<TrainingListener> listeners = List.of(noProgress ? new ConsoleProgress(false) : ConsoleProgress.auto());
+    List<TrainingListener> listeners = List.of(progress.listener());
     ExperimentRunner.Result r = new ExperimentRunner(listeners).run(exp, runId);
     printSummary(r.summary());
     spec.commandLine().getOut().println("run directory: " + r.runDir());

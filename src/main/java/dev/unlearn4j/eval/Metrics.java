@@ -40,10 +40,6 @@ public final class Metrics {
     return e != null && e.metric() != null;
   }
 
-  public static boolean known(String name) {
-    return ALL.containsKey(name);
-  }
-
   private static void add(String name, String summary, Metric m) {
     ALL.put(name, new Entry(name, summary, m));
   }

@@ -76,7 +76,10 @@ public final class ExperimentRunner {
     }
     Dataset data = exps.get(0).dataset().load();
     ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), seed);
-    List<String> forgetShas = runs.stream().map(r -> SplitFiles.write(r, request)).toList();
+    String forgetSha = null;
+    for (RunDirectory run : runs) {
+      forgetSha = SplitFiles.write(run, request);           // the same ids, so the same hash, in every run
+    }
     LOG.info("dataset {}: forget {}, retain {}, test {}", data.name(), request.forget().size(),
         request.retain().size(), request.test().size());
 
@@ -85,7 +88,7 @@ public final class ExperimentRunner {
       Shared shared = prepare(exps.get(0), data, request, logs);
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < exps.size(); i++) {
-        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetShas.get(i), start, t0));
+        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0));
       }
       return results;
     } finally {

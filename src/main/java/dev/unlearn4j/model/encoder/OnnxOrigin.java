@@ -1,5 +1,7 @@
 package dev.unlearn4j.model.encoder;
 
+import dev.unlearn4j.model.EmbeddedModels;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -10,4 +12,9 @@ import java.util.Map;
  * @param sha256 SHA-256 of the ONNX file
  * @param onnxNames Hugging Face tensor name → initializer name in the file
  */
-public record OnnxOrigin(String onnx, String sha256, Map<String, String> onnxNames) {}
+public record OnnxOrigin(String onnx, String sha256, Map<String, String> onnxNames) {
+  /** The ONNX file itself: the extracted copy of an embedded model, or the recorded path. */
+  public Path file() {
+    return EmbeddedModels.isEmbedded(onnx) ? EmbeddedModels.resolve(onnx).onnx() : Path.of(onnx);
+  }
+}
