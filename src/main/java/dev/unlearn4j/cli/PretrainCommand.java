@@ -8,7 +8,9 @@ import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,8 +53,20 @@ public final class PretrainCommand implements Callable<Integer> {
         + "%.1f, %.1f s%n", p.name(), r.parameters(), r.trainTokens(), r.steps(), r.finalLoss(),
         r.heldOutPerplexity(), r.seconds());
     o.println("checkpoint written to " + r.checkpoint());
-    AtomicFiles.writeString(out.resolve("pretrain.json"), Mappers.JSON.writeValueAsString(
-        java.util.Map.of("preset", p, "seed", seed, "result", r)) + "\n");
+    // paths as given on the command line (Jackson would write a Path as an absolute URI)
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("checkpoint", r.checkpoint().toString());
+    result.put("parameters", r.parameters());
+    result.put("trainTokens", r.trainTokens());
+    result.put("steps", r.steps());
+    result.put("finalLoss", r.finalLoss());
+    result.put("heldOutPerplexity", r.heldOutPerplexity());
+    result.put("seconds", r.seconds());
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("preset", p);
+    json.put("seed", seed);
+    json.put("result", result);
+    AtomicFiles.writeString(out.resolve("pretrain.json"), Mappers.JSON.writeValueAsString(json) + "\n");
     return 0;
   }
 }

@@ -60,7 +60,6 @@ public final class Pretrainer {
     int trainTokens;
     CausalLm lm = new CausalLm(p.config(), GptWeights.random(p.config(), Seeds.derive(seed, "init"),
         DataType.FLOAT));
-    double[] last = {Double.NaN};
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       int[] stream = stream(tok, train);
       trainTokens = stream.length;
@@ -68,15 +67,9 @@ public final class Pretrainer {
         sequences.add(Example.ofTokens("seq-" + sequences.size(), java.util.Arrays.copyOfRange(stream, s,
             s + p.context())));
       }
-      List<TrainingListener> all2 = new ArrayList<>(listeners);
-      all2.add(new TrainingListener() {
-        @Override public void onStep(TrainerState st) {
-          last[0] = st.loss();
-        }
-      });
       int perEpoch = (sequences.size() + p.batch() - 1) / p.batch();
       int epochs = (p.steps() + perEpoch - 1) / perEpoch;
-      new Trainer(all2).fit("pretrain", lm,
+      TrainerState end = new Trainer(listeners).fit("pretrain", lm,
           Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
           new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
           List.of(), sequences, seed);
@@ -85,7 +78,7 @@ public final class Pretrainer {
       HfCheckpoint.save(lm, tokFile, ckpt);
       Files.deleteIfExists(tokFile);
       long params = lm.weights().values().stream().mapToLong(a -> a.length()).sum();
-      return new Result(ckpt, params, trainTokens, p.steps(), last[0], ppl, (System.nanoTime() - t0) / 1e9);
+      return new Result(ckpt, params, trainTokens, end.step(), end.loss(), ppl, (System.nanoTime() - t0) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -103,26 +96,22 @@ public final class Pretrainer {
     return ids.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** Window-mean perplexity over non-overlapping windows (metrics spec §7), scored in batches of 8 windows. */
+  /** Window-mean perplexity over non-overlapping windows (metrics spec §7), scored 8 windows per forward pass. */
   static double perplexity(CausalLm lm, int[] stream, int window) {
-    double[] nll = new double[stream.length];
-    List<int[]> batch = new ArrayList<>();
-    List<Integer> starts = new ArrayList<>();
-    for (int s = 0; s + window <= stream.length; s += window) {
-      batch.add(java.util.Arrays.copyOfRange(stream, s, s + window));
-      starts.add(s);
-      if (batch.size() == 8 || s + 2 * window > stream.length) {
-        CausalLm.TokenScores sc = lm.score(batch.toArray(int[][]::new));
-        for (int b = 0; b < batch.size(); b++) {
-          for (int t = 0; t < window - 1; t++) {
-            nll[starts.get(b) + t + 1] = -sc.logProbs()[b][t];
-          }
+    int windows = stream.length / window;
+    double[] nll = new double[windows * window];
+    for (int first = 0; first < windows; first += 8) {
+      int[][] batch = new int[Math.min(8, windows - first)][];
+      for (int b = 0; b < batch.length; b++) {
+        batch[b] = java.util.Arrays.copyOfRange(stream, (first + b) * window, (first + b + 1) * window);
+      }
+      CausalLm.TokenScores sc = lm.score(batch);
+      for (int b = 0; b < batch.length; b++) {
+        for (int t = 0; t < window - 1; t++) {
+          nll[(first + b) * window + t + 1] = -sc.logProbs()[b][t];      // a window's first token: no prediction
         }
-        batch.clear();
-        starts.clear();
       }
     }
-    int usable = stream.length / window * window;
-    return SequenceMetrics.perplexity(java.util.Arrays.copyOf(nll, usable), window).windowed();
+    return SequenceMetrics.perplexity(nll, window).windowed();
   }
 }
