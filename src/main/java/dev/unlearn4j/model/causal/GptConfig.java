@@ -1,6 +1,9 @@
 package dev.unlearn4j.model.causal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.util.UnlearnException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +81,30 @@ public record GptConfig(String family, int vocabSize, int maxPositions, int hidd
           required(c, "n_head", where), inter, c.path("layer_norm_epsilon").asDouble(1e-5), types, 0);
     }
     throw new UnlearnException(where + ": unsupported model_type '" + type + "' (supported: gpt_neo, gpt2)");
+  }
+
+  /** The Hugging Face {@code config.json} tree of this architecture (what {@link #fromHf} reads back). */
+  public ObjectNode toHf(ObjectMapper json) {
+    ObjectNode cfg = json.createObjectNode();
+    if (neo()) {
+      cfg.put("model_type", NEO).put("vocab_size", vocabSize).put("max_position_embeddings", maxPositions)
+          .put("hidden_size", hidden).put("num_heads", heads).put("num_layers", layers())
+          .put("intermediate_size", intermediate).put("window_size", window).put("layer_norm_epsilon", eps)
+          .put("activation_function", "gelu_new").put("bos_token_id", 0).put("eos_token_id", 0);
+      ArrayNode types = cfg.putArray("attention_types");        // one [[type], 1] group per layer
+      for (String type : layerTypes) {
+        ArrayNode group = types.addArray();
+        group.addArray().add(type);
+        group.add(1);
+      }
+      cfg.putArray("architectures").add("GPTNeoForCausalLM");
+    } else {
+      cfg.put("model_type", GPT2).put("vocab_size", vocabSize).put("n_positions", maxPositions)
+          .put("n_embd", hidden).put("n_head", heads).put("n_layer", layers()).put("n_inner", intermediate)
+          .put("layer_norm_epsilon", eps);
+      cfg.putArray("architectures").add("GPT2LMHeadModel");
+    }
+    return cfg;
   }
 
   private static int required(JsonNode c, String key, String where) {
