@@ -1,6 +1,7 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.causal.PretrainPreset;
 import dev.unlearn4j.model.causal.Pretrainer;
 import dev.unlearn4j.util.AtomicFiles;
@@ -33,6 +34,20 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "override the preset's number of optimiser steps")
   Integer steps;
 
+  @Option(names = "--plant-sets", defaultValue = "0",
+      description = "forget sets of passages planted in the training data, as ICU's original model needs (${DEFAULT-VALUE})")
+  int plantSets;
+
+  @Option(names = "--plant-per-set", defaultValue = "128", description = "passages per set (${DEFAULT-VALUE})")
+  int plantPerSet;
+
+  @Option(names = "--plant-length", defaultValue = "200", description = "tokens per passage (${DEFAULT-VALUE})")
+  int plantLength;
+
+  @Option(names = "--plant-repeats", defaultValue = "10",
+      description = "extra copies of each planted passage in the training sequences (${DEFAULT-VALUE})")
+  int plantRepeats;
+
   @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -46,12 +61,24 @@ public final class PretrainCommand implements Callable<Integer> {
     if (steps != null) {
       p = p.withSteps(steps);
     }
-    Pretrainer.Result r = Pretrainer.run(p, out, seed,
-        List.of(progress.listener()));
+    if (plantSets < 0 || plantPerSet < 1 || plantLength < 2 || plantRepeats < 0) {
+      throw new UnlearnException("--plant-*: sets >= 0, per-set >= 1, length >= 2 and repeats >= 0 required");
+    }
+    if (plantSets > 0 && plantLength > p.context()) {
+      throw new UnlearnException("--plant-length " + plantLength + " exceeds the preset's context of "
+          + p.context() + " tokens");
+    }
+    PassagePool.Planting plant = plantSets == 0 ? PassagePool.Planting.NONE
+        : new PassagePool.Planting(plantSets, plantPerSet, plantLength, plantRepeats);
+    Pretrainer.Result r = Pretrainer.run(p, plant, out, seed, List.of(progress.listener()));
     var o = spec.commandLine().getOut();
     o.printf("preset %s: %,d parameters, %,d training tokens, %d steps, final loss %.3f, held-out perplexity "
         + "%.1f, %.1f s%n", p.name(), r.parameters(), r.trainTokens(), r.steps(), r.finalLoss(),
         r.heldOutPerplexity(), r.seconds());
+    if (plant.total() > 0) {
+      o.printf("planted %d passages x %d copies: teacher-forced MA %.3f (unseen passages %.3f); passages.jsonl "
+          + "lists them%n", plant.total(), plant.repeats(), r.plantedMa(), r.unseenMa());
+    }
     o.println("checkpoint written to " + r.checkpoint());
     // paths as given on the command line (Jackson would write a Path as an absolute URI)
     Map<String, Object> result = new LinkedHashMap<>();
@@ -62,6 +89,11 @@ public final class PretrainCommand implements Callable<Integer> {
     result.put("finalLoss", r.finalLoss());
     result.put("heldOutPerplexity", r.heldOutPerplexity());
     result.put("seconds", r.seconds());
+    if (plant.total() > 0) {
+      result.put("planting", plant);
+      result.put("plantedMa", r.plantedMa());
+      result.put("unseenMa", r.unseenMa());
+    }
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("preset", p);
     json.put("seed", seed);

@@ -5,16 +5,28 @@ import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * A weighted sum of named loss terms, L = Σ w_k·L_k. Each term is also a named graph output ({@code term_<name>})
- * so the train log records it on its own.
+ * so the train log records it on its own. {@code feeds} fill the placeholders that terms add themselves.
  */
-public record Objective(List<Term> terms) {
+public record Objective(List<Term> terms, List<ExtraFeed> feeds) {
+  public Objective {
+    terms = List.copyOf(terms);
+    feeds = List.copyOf(feeds);
+  }
+
   /** One weighted term. */
   public record Term(String name, double weight, LossTerm loss) {}
 
   public static final String LOSS = "loss";
 
   public static Objective of(Term... terms) {
-    return new Objective(List.of(terms));
+    return new Objective(List.of(terms), List.of());
+  }
+
+  /** This objective with one more placeholder source. */
+  public Objective withFeed(ExtraFeed feed) {
+    List<ExtraFeed> all = new java.util.ArrayList<>(feeds);
+    all.add(feed);
+    return new Objective(terms, all);
   }
 
   /** Adds every term and the total (named {@value #LOSS}) to the graph; returns the total. */

@@ -15,6 +15,14 @@ public interface UnlearningMethod {
   /** The loss the method minimises, as named weighted terms. */
   Objective objective();
 
+  /**
+   * The loss as trained from {@code original}: methods anchored to the frozen original model (ICU's KL term) add
+   * the placeholders it feeds; the others return {@link #objective()}.
+   */
+  default Objective objective(dev.unlearn4j.model.Model original) {
+    return objective();
+  }
+
   /** Which examples each step sees, given the schedule from {@link #schedule}. */
   BatchPlan plan(TrainSpec schedule);
 

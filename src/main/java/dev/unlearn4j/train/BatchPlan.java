@@ -2,7 +2,8 @@ package dev.unlearn4j.train;
 
 /**
  * Which examples each step sees. One split drives the epoch (an epoch is one pass over it); the other, if used,
- * cycles alongside with its own shuffle.
+ * cycles alongside with its own shuffle, or, with the {@code PAIRED} driver, is index-aligned with the forget split
+ * and contributes the partners of each forget batch (ICU's forget passage ↔ analogue pairs).
  *
  * @param driver the split whose pass defines an epoch
  * @param forgetPerStep forget examples per step (0: none)
@@ -17,11 +18,12 @@ public record BatchPlan(Driver driver, int forgetPerStep, int retainPerStep, int
   /** The split that defines an epoch. */
   public enum Driver {
     FORGET,
-    RETAIN
+    RETAIN,
+    PAIRED
   }
 
   public BatchPlan {
-    if (driver == Driver.FORGET && forgetPerStep < 1 || driver == Driver.RETAIN && retainPerStep < 1) {
+    if (driver != Driver.RETAIN && forgetPerStep < 1 || driver == Driver.RETAIN && retainPerStep < 1) {
       throw new IllegalArgumentException("the driving split needs a positive batch size");
     }
     if (views < 1 || retainPerForget < 1 || minSameClass < 0) {
@@ -35,6 +37,11 @@ public record BatchPlan(Driver driver, int forgetPerStep, int retainPerStep, int
 
   public static BatchPlan retainOnly(int batchSize) {
     return new BatchPlan(Driver.RETAIN, 0, batchSize);
+  }
+
+  /** Batches of forget examples, each with its partners from the index-aligned retain split. */
+  public static BatchPlan paired(int batchSize) {
+    return new BatchPlan(Driver.PAIRED, batchSize, 0);
   }
 
   public static BatchPlan forgetOnly(int batchSize) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Produces the batch of every step of a phase from a {@link BatchPlan}, deterministically from the seed. */
 final class StepBatches {
@@ -19,6 +20,8 @@ final class StepBatches {
   private final Batcher retain;
   private final Map<Integer, List<Example>> retainByClass = new HashMap<>();
   private final Random rng;
+  private final Map<String, Example> partner = new HashMap<>();
+  private Predicate<Example> keep = e -> true;
   private List<Example> currentForget = List.of();
   private int reuse;
 
@@ -29,6 +32,15 @@ final class StepBatches {
     this.retain = plan.retainPerStep() > 0
         ? new Batcher(retainSplit, plan.retainPerStep(), Seeds.random(seed, phase + ".retain")) : null;
     this.rng = Seeds.random(seed, phase + ".contrast");
+    if (plan.driver() == BatchPlan.Driver.PAIRED) {
+      if (forgetSplit.size() != retainSplit.size()) {
+        throw new IllegalArgumentException("paired batches need as many partners as forget examples ("
+            + retainSplit.size() + " vs " + forgetSplit.size() + ")");
+      }
+      for (int i = 0; i < forgetSplit.size(); i++) {
+        partner.put(forgetSplit.get(i).id(), retainSplit.get(i));
+      }
+    }
     for (Example e : retainSplit) {
       retainByClass.computeIfAbsent(e.label(), k -> new ArrayList<>()).add(e);
     }
@@ -36,16 +48,28 @@ final class StepBatches {
 
   /** Steps in one epoch: batches of the driving split, each forget batch used retainPerForget times. */
   int stepsPerEpoch() {
-    return plan.driver() == BatchPlan.Driver.FORGET ? forget.batchesPerPass() * plan.retainPerForget()
-        : retain.batchesPerPass();
+    return plan.driver() == BatchPlan.Driver.RETAIN ? retain.batchesPerPass()
+        : forget.batchesPerPass() * plan.retainPerForget();
   }
 
+  /**
+   * Forget examples failing {@code keep} are left out of the batches (with their partners): ICU's refinement
+   * excludes forgotten passages this way, without changing the batch order.
+   */
+  void keep(Predicate<Example> k) {
+    this.keep = k;
+  }
+
+  /** The next batch; it may be empty when every forget example of a forget-driven batch was left out. */
   Batch next() {
     if (forget != null && reuse == 0) {
-      currentForget = forget.next();
+      currentForget = forget.next().stream().filter(keep).toList();
     }
     reuse = (reuse + 1) % plan.retainPerForget();
     List<Example> r = retain == null ? List.of() : retain.next();
+    if (plan.driver() == BatchPlan.Driver.PAIRED) {
+      r = currentForget.stream().map(partner::get).toList();
+    }
     if (plan.minSameClass() > 0 && !currentForget.isEmpty()) {
       r = stratified(r);
     }

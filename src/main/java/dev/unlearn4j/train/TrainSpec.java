@@ -15,6 +15,7 @@ import dev.unlearn4j.config.EnumKey;
  * @param weightDecay decoupled weight decay λ: θ ← θ − η·λ·θ each step (default 0)
  * @param clipNorm clip the global L2 norm of the gradient to this value; 0 turns clipping off (default 1.0)
  * @param maxSteps stop after this many steps even mid-epoch; 0 means no cap (default 0)
+ * @param beta2 adam's second-moment decay β2 (default 0.999; ICU and KUMPR use 0.98)
  */
 public record TrainSpec(
     int epochs,
@@ -24,7 +25,8 @@ public record TrainSpec(
     double momentum,
     double weightDecay,
     double clipNorm,
-    int maxSteps) {
+    int maxSteps,
+    double beta2) {
 
   /** Supported optimisers. */
   public enum Optimizer {
@@ -50,17 +52,32 @@ public record TrainSpec(
     if (clipNorm < 0 || weightDecay < 0 || maxSteps < 0) {
       throw new ConfigException("clipNorm, weightDecay and maxSteps must be >= 0");
     }
+    if (!(beta2 > 0 && beta2 < 1)) {
+      throw new ConfigException("beta2 must lie in (0, 1), got " + beta2);
+    }
     if (optimizer == null) {
       throw new ConfigException("optimizer must be one of [adam, sgd]");
     }
+  }
+
+  /** A schedule with adam's default β2 of 0.999. */
+  public TrainSpec(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
+      double weightDecay, double clipNorm, int maxSteps) {
+    this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps, 0.999);
   }
 
   public static TrainSpec defaults() {
     return new TrainSpec(5, 32, 1e-3, Optimizer.ADAM, 0.9, 0.0, 1.0, 0);
   }
 
+  /** This schedule with another β2. */
+  public TrainSpec withBeta2(double b2) {
+    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps, b2);
+  }
+
   /** This schedule with other epochs and learning rate (method defaults). */
   public TrainSpec with(int epochs, int batchSize, double learningRate) {
-    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps);
+    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps,
+        beta2);
   }
 }

@@ -62,6 +62,7 @@ public final class TrainStep {
   public Outcome run(Batch batch, String phase, int step, int epoch) {
     Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
     feed.putAll(g.lossFeed(batch, numClasses));
+    objective.feeds().forEach(f -> feed.putAll(f.feed(batch)));
     OutAndGrad og = g.sd().calculateGradientsAndOutputs(feed, outputs, gradientsOf);
     Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
     for (GatheredTable t : tables) {

@@ -5,6 +5,7 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.util.NativeMemory;
 import dev.unlearn4j.util.Seeds;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class Trainer {
     ModelGraph g = model.graph(true, Seeds.derive(seed, phase + ".dropout"));
     TrainStep trainStep = new TrainStep(g, model.numClasses(), objective, spec);
     StepBatches batches = new StepBatches(plan, forget, retain, seed, phase);
+    batches.keep(e -> listeners.stream().allMatch(l -> l.keep(e)));
     int perEpoch = batches.stepsPerEpoch();
     int total = spec.epochs() * perEpoch;
     if (spec.maxSteps() > 0) {
@@ -52,13 +54,18 @@ public final class Trainer {
           break outer;
         }
         Batch batch = batches.next();
+        if (batch.size() == 0) {
+          continue;                             // every forget example of the batch was left out: skip the step
+        }
         step++;
         TrainStep.Outcome o = trainStep.run(batch, phase, step, epoch);
+        NativeMemory.tick();
         state = new TrainerState(phase, epoch, step, total, o.loss(), o.terms(), o.gradNorm());
         for (TrainingListener l : listeners) {
           l.onStep(state);
         }
       }
+      state = new TrainerState(phase, epoch, step, total, state.loss(), state.terms(), state.gradNorm());
       for (TrainingListener l : listeners) {
         l.onEpochEnd(state);
       }

@@ -12,6 +12,11 @@ public interface TrainingListener {
   /** After the last step of a phase (also after an early stop, not after a failure). */
   default void onEnd(TrainerState state) {}
 
+  /** Whether a forget example takes part in the coming steps (ICU's refinement excludes forgotten ones). */
+  default boolean keep(dev.unlearn4j.data.Example forgetExample) {
+    return true;
+  }
+
   /** Asked after every epoch: true ends the phase early (stopping rules). */
   default boolean shouldStop(TrainerState state) {
     return false;

@@ -35,7 +35,7 @@ final class Updaters {
 
   private static IUpdater config(TrainSpec spec) {
     return switch (spec.optimizer()) {
-      case ADAM -> new Adam(spec.learningRate());
+      case ADAM -> new Adam(spec.learningRate(), 0.9, spec.beta2(), 1e-8);
       case SGD -> spec.momentum() > 0 ? new Nesterovs(spec.learningRate(), spec.momentum())
           : new Sgd(spec.learningRate());
     };

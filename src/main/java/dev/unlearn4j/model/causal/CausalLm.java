@@ -1,11 +1,12 @@
 package dev.unlearn4j.model.causal;
 
-import dev.unlearn4j.eval.classification.CrossEntropyLoss;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A GPT-Neo or GPT-2 language model: architecture and weights, with a teacher-forced forward pass that returns the
@@ -85,28 +86,21 @@ public final class CausalLm implements Model {
   public TokenScores score(int[][] ids) {
     int b = ids.length;
     int t = ids[0].length;
-    double[][] rows = logits(ids).reshape((long) b * t, config.vocabSize()).toDoubleMatrix();   // [B·T][V]
+    INDArray flat = logits(ids).reshape((long) b * t, config.vocabSize());                 // [B·T, V]
+    INDArray max = flat.max(true, 1);                                                     // [B·T, 1]
+    INDArray logZ = Transforms.log(Transforms.exp(flat.subColumnVector(max), false).sum(true, 1), false)
+        .addi(max);                                                                       // stable log-sum-exp
+    INDArray best = Nd4j.argMax(flat, 1);                                                 // [B·T], first on ties
     double[][] logProbs = new double[b][t - 1];
     int[][] argmax = new int[b][t - 1];
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < t - 1; j++) {
-        double[] row = rows[i * t + j];
-        logProbs[i][j] = -CrossEntropyLoss.nll(row, ids[i][j + 1]);
-        argmax[i][j] = argmax(row);
+        long r = (long) i * t + j;
+        logProbs[i][j] = flat.getDouble(r, ids[i][j + 1]) - logZ.getDouble(r, 0);
+        argmax[i][j] = best.getInt((int) r);
       }
     }
     return new TokenScores(logProbs, argmax);
-  }
-
-  /** Index of the largest value, the lowest one on ties. */
-  private static int argmax(double[] row) {
-    int best = 0;
-    for (int v = 1; v < row.length; v++) {
-      if (row[v] > row[best]) {
-        best = v;
-      }
-    }
-    return best;
   }
 
   /**

@@ -2,12 +2,11 @@ package dev.unlearn4j.model.causal;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Greedy decoding as Hugging Face {@code generate} does it without sampling: each step appends the argmax of the
- * last position's logits (lowest id on ties); a row that produced EOS is padded with EOS afterwards. Each step
- * recomputes the full forward pass (no KV cache yet), so the cost grows with the square of the length.
+ * last position's logits (lowest id on ties); a row that produced EOS is padded with EOS afterwards. Uses the
+ * {@link CachedDecoder}, so each step costs one token's forward pass per row.
  */
 public final class Generator {
   private Generator() {}
@@ -20,35 +19,55 @@ public final class Generator {
    */
   public static int[][] greedy(CausalLm lm, int[][] prompts, int maxNew, int eos) {
     int b = prompts.length;
-    int t0 = prompts[0].length;
-    int steps = Math.min(maxNew, lm.config().maxPositions() - t0);
-    int[][] seq = new int[b][];
-    for (int i = 0; i < b; i++) {
-      seq[i] = Arrays.copyOf(prompts[i], t0 + steps);
+    int steps = steps(lm, prompts, maxNew);
+    int[][] out = new int[b][steps];
+    if (steps == 0) {
+      return out;
     }
+    CachedDecoder dec = new CachedDecoder(lm);
+    CachedDecoder.Cache cache = dec.empty();
+    INDArray logits = dec.append(cache, prompts);                                       // [B, V]
     boolean[] done = new boolean[b];
     for (int s = 0; s < steps; s++) {
-      int len = t0 + s;
-      int[][] cur = new int[b][];
+      int[][] next = new int[b][1];
       for (int i = 0; i < b; i++) {
-        cur[i] = Arrays.copyOf(seq[i], len);
+        int tok = done[i] ? eos : argmax(logits.getRow(i).toFloatVector());
+        out[i][s] = tok;
+        next[i][0] = tok;
+        done[i] = done[i] || tok == eos;
       }
-      INDArray logits = lm.logits(cur);                                          // [B, len, V]
-      for (int i = 0; i < b; i++) {
-        if (done[i]) {
-          seq[i][len] = eos;
-          continue;
-        }
-        INDArray last = logits.get(NDArrayIndex.point(i), NDArrayIndex.point(len - 1), NDArrayIndex.all());
-        int next = last.argMax().getInt(0);
-        seq[i][len] = next;
-        done[i] = next == eos;
+      if (s + 1 < steps) {
+        logits = dec.append(cache, next);
       }
     }
-    int[][] out = new int[b][];
-    for (int i = 0; i < b; i++) {
-      out[i] = Arrays.copyOfRange(seq[i], t0, t0 + steps);
+    return out;
+  }
+
+  /** Tokens that fit: {@code maxNew}, capped by the positions left after the prompt. */
+  static int steps(CausalLm lm, int[][] prompts, int maxNew) {
+    int t0 = prompts[0].length;
+    for (int[] p : prompts) {
+      if (p.length != t0) {
+        throw new IllegalArgumentException("prompts must have equal lengths (" + t0 + " vs " + p.length + ")");
+      }
     }
+    return Math.max(0, Math.min(maxNew, lm.config().maxPositions() - t0));
+  }
+
+  /** Index of the largest value, the lowest one on ties. */
+  static int argmax(float[] row) {
+    int best = 0;
+    for (int v = 1; v < row.length; v++) {
+      if (row[v] > row[best]) {
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  static int[] concat(int[] a, int[] b) {
+    int[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 }

@@ -11,6 +11,7 @@ import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.NativeMemory;
 import dev.unlearn4j.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,11 +31,20 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class Pretrainer {
   private Pretrainer() {}
 
-  /** What pretraining produced and measured. */
+  /**
+   * What pretraining produced and measured; the memorisation accuracies are teacher-forced MA over the planted
+   * passages and over as many unseen held-out passages (NaN without planting).
+   */
   public record Result(Path checkpoint, long parameters, int trainTokens, int steps, double finalLoss,
-      double heldOutPerplexity, double seconds) {}
+      double heldOutPerplexity, double plantedMa, double unseenMa, double seconds) {}
 
   public static Result run(PretrainPreset p, Path out, long seed, List<TrainingListener> listeners) {
+    return run(p, PassagePool.Planting.NONE, out, seed, listeners);
+  }
+
+  /** Pretrains with {@code plant} passages repeated in the training sequences and writes them to passages.jsonl. */
+  public static Result run(PretrainPreset p, PassagePool.Planting plant, Path out, long seed,
+      List<TrainingListener> listeners) {
     long t0 = System.nanoTime();
     Seeds.seedNd4j(seed);
     List<Sotu.Address> all = new ArrayList<>(Sotu.addresses());
@@ -62,10 +72,19 @@ public final class Pretrainer {
         DataType.FLOAT));
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       int[] stream = stream(tok, train);
+      int[] heldStream = stream(tok, heldOut);
       trainTokens = stream.length;
       for (int s = 0; s + p.context() <= stream.length; s += p.context()) {
-        sequences.add(Example.ofTokens("seq-" + sequences.size(), java.util.Arrays.copyOfRange(stream, s,
-            s + p.context())));
+        sequences.add(window(stream, s, p.context(), "seq-" + sequences.size()));
+      }
+      List<PassagePool.Passage> planted = List.of();
+      List<PassagePool.Passage> unseen = List.of();
+      if (plant.total() > 0) {
+        List<PassagePool.Passage> pool = PassagePool.fromTraining(stream, plant, seed);
+        planted = pool.subList(0, plant.total());
+        unseen = PassagePool.unseen(heldStream, plant.length());
+        sequences.addAll(copies(stream, planted, plant, p.context()));
+        PassageFiles.write(out.resolve("passages.jsonl"), pool, unseen);
       }
       int perEpoch = (sequences.size() + p.batch() - 1) / p.batch();
       int epochs = (p.steps() + perEpoch - 1) / perEpoch;
@@ -73,15 +92,57 @@ public final class Pretrainer {
           Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
           new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
           List.of(), sequences, seed);
-      double ppl = perplexity(lm, stream(tok, heldOut), p.context());
+      double ppl = perplexity(lm, heldStream, p.context());
+      double plantedMa = planted.isEmpty() ? Double.NaN : meanMa(lm, planted);
+      double unseenMa = planted.isEmpty() ? Double.NaN
+          : meanMa(lm, unseen.subList(0, Math.min(unseen.size(), planted.size())));
       Path ckpt = out.resolve("model");
       HfCheckpoint.save(lm, tokFile, ckpt);
       Files.deleteIfExists(tokFile);
       long params = lm.weights().values().stream().mapToLong(a -> a.length()).sum();
-      return new Result(ckpt, params, trainTokens, end.step(), end.loss(), ppl, (System.nanoTime() - t0) / 1e9);
+      return new Result(ckpt, params, trainTokens, end.step(), end.loss(), ppl, plantedMa, unseenMa,
+          (System.nanoTime() - t0) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Example window(int[] stream, int start, int context, String id) {
+    int s = Math.max(0, Math.min(start, stream.length - context));
+    return Example.ofTokens(id, java.util.Arrays.copyOfRange(stream, s, s + context));
+  }
+
+  /**
+   * The planted copies: each passage {@code repeats} times as a context window of the stream, alternately starting
+   * at the passage's first token (so teacher-forced MA and EL see it at positions 0..L−1, as they score it) and at
+   * its middle (so the prompt that ICU's refinement gives, tokens L/2..3L/4, also occurs at position 0).
+   */
+  static List<Example> copies(int[] stream, List<PassagePool.Passage> planted, PassagePool.Planting plant,
+      int context) {
+    List<Example> out = new ArrayList<>();
+    for (int r = 0; r < plant.repeats(); r++) {
+      for (PassagePool.Passage q : planted) {
+        int start = q.start() + (r % 2 == 0 ? 0 : plant.length() / 2);
+        out.add(window(stream, start, context, q.id() + "-copy" + r));
+      }
+    }
+    return out;
+  }
+
+  /** Mean teacher-forced memorisation accuracy of passages, 16 per forward pass. */
+  static double meanMa(CausalLm lm, List<PassagePool.Passage> passages) {
+    double sum = 0;
+    for (int first = 0; first < passages.size(); first += 16) {
+      List<PassagePool.Passage> batch = passages.subList(first, Math.min(passages.size(), first + 16));
+      int[][] ids = batch.stream().map(PassagePool.Passage::tokens).toArray(int[][]::new);
+      int[][] argmax = lm.score(ids).argmax();
+      for (int b = 0; b < ids.length; b++) {
+        int[] aligned = new int[ids[b].length];                                  // aligned[t] predicts ids[t]
+        System.arraycopy(argmax[b], 0, aligned, 1, argmax[b].length);
+        sum += SequenceMetrics.memorisationAccuracy(ids[b], aligned);
+      }
+    }
+    return sum / passages.size();
   }
 
   /** Documents tokenised and joined with the end-of-text id 0. */
@@ -106,6 +167,7 @@ public final class Pretrainer {
         batch[b] = java.util.Arrays.copyOfRange(stream, (first + b) * window, (first + b + 1) * window);
       }
       CausalLm.TokenScores sc = lm.score(batch);
+      NativeMemory.tick();
       for (int b = 0; b < batch.length; b++) {
         for (int t = 0; t < window - 1; t++) {
           nll[(first + b) * window + t + 1] = -sc.logProbs()[b][t];      // a window's first token: no prediction
