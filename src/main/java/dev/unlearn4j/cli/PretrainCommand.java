@@ -1,17 +1,13 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.causal.PretrainPreset;
 import dev.unlearn4j.model.causal.Pretrainer;
-import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,25 +76,7 @@ public final class PretrainCommand implements Callable<Integer> {
           + "lists them%n", plant.total(), plant.repeats(), r.plantedMa(), r.unseenMa());
     }
     o.println("checkpoint written to " + r.checkpoint());
-    // paths as given on the command line (Jackson would write a Path as an absolute URI)
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("checkpoint", r.checkpoint().toString());
-    result.put("parameters", r.parameters());
-    result.put("trainTokens", r.trainTokens());
-    result.put("steps", r.steps());
-    result.put("finalLoss", r.finalLoss());
-    result.put("heldOutPerplexity", r.heldOutPerplexity());
-    result.put("seconds", r.seconds());
-    if (plant.total() > 0) {
-      result.put("planting", plant);
-      result.put("plantedMa", r.plantedMa());
-      result.put("unseenMa", r.unseenMa());
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("preset", p);
-    json.put("seed", seed);
-    json.put("result", result);
-    AtomicFiles.writeString(out.resolve("pretrain.json"), Mappers.JSON.writeValueAsString(json) + "\n");
+    Pretrainer.writeReport(out, p, plant, seed, r);
     return 0;
   }
 }

@@ -5,6 +5,8 @@ import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.Summary;
+import dev.unlearn4j.experiment.sequence.SequenceExperiment;
+import dev.unlearn4j.experiment.sequence.SequenceRunner;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +39,30 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (SequenceExperiment.isSequence(ConfigLoader.readTree(experiment))) {
+      return runSequence();
+    }
     ExperimentConfig cfg = ConfigLoader.load(experiment, overrides);
     Experiment exp = Experiment.resolve(cfg, experiment.toString());
     List<TrainingListener> listeners = List.of(progress.listener());
     ExperimentRunner.Result r = new ExperimentRunner(listeners).run(exp, runId);
     printSummary(r.summary());
     spec.commandLine().getOut().println("run directory: " + r.runDir());
+    return 0;
+  }
+
+  private int runSequence() {
+    SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(experiment), overrides,
+        experiment.toString());
+    SequenceRunner.Result r = new SequenceRunner(List.of(progress.listener())).run(exp, runId);
+    var out = spec.commandLine().getOut();
+    Summary s = r.summary();
+    out.printf("%s: %s on %s (seed %d), stopped after %d epochs by rule %s%n", s.experiment(), s.method(),
+        s.dataset(), s.seed(), r.epochs(), r.stopRule());
+    out.printf("%-28s %10s %10s%n", "metric", "before", "after");
+    s.before().forEach((k, v) -> out.printf("%-28s %10s %10s%n", k, fmt(v), fmt(s.after().get(k))));
+    out.printf("unlearning %.2f s, total %.2f s%n", s.timing().get("unlearn_s"), s.timing().get("total_s"));
+    out.println("run directory: " + r.runDir());
     return 0;
   }
 

@@ -34,8 +34,29 @@ public final class ConfigLoader {
     }
   }
 
+  /** The YAML tree of a config file (a mapping), with errors that name the file. */
+  public static JsonNode readTree(Path file) {
+    try {
+      return tree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Parses experiment YAML text (no file name in the errors). */
   public static ExperimentConfig parse(String yaml, List<String> overrides) {
+    JsonNode tree = tree(yaml);
+    Overrides.apply((ObjectNode) tree, overrides);
+    ExperimentConfig cfg = Bind.strict(tree, ExperimentConfig.defaults(), ExperimentConfig.class, "");
+    cfg.requireComplete();
+    return cfg;
+  }
+
+  private static JsonNode tree(String yaml) {
     JsonNode tree;
     try {
       tree = Mappers.YAML.readTree(yaml);
@@ -50,9 +71,6 @@ public final class ConfigLoader {
     if (!tree.isObject()) {
       throw new ConfigException("the top level must be a mapping of keys, got " + tree.getNodeType());
     }
-    Overrides.apply((ObjectNode) tree, overrides);
-    ExperimentConfig cfg = Bind.strict(tree, ExperimentConfig.defaults(), ExperimentConfig.class, "");
-    cfg.requireComplete();
-    return cfg;
+    return tree;
   }
 }

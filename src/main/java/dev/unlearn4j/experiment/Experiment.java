@@ -10,6 +10,7 @@ import dev.unlearn4j.data.Datasets;
 import dev.unlearn4j.eval.Metrics;
 import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.method.UnlearningMethod;
+import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.Models;
 
@@ -29,6 +30,10 @@ public record Experiment(
       Registry.Resolved<DatasetSource> ds = Datasets.REGISTRY.resolve(cfg.dataset(), "dataset");
       Registry.Resolved<ModelFactory> mf = Models.REGISTRY.resolve(cfg.model(), "model");
       Registry.Resolved<UnlearningMethod> m = Methods.REGISTRY.resolve(cfg.method(), "method");
+      if (m.component() instanceof SequenceMethod) {
+        throw new ConfigException("method '" + cfg.method().name() + "' unlearns sequences of a causal language "
+            + "model; it runs in a sequence experiment (a config with an 'original' key, see experiments/icu-*.yaml)");
+      }
       cfg.eval().metrics().forEach(Metrics::get);
       ObjectNode tree = Mappers.YAML.valueToTree(cfg);
       ((ObjectNode) tree.get("dataset")).set("args", ds.argsTree());

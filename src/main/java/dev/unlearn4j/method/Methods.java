@@ -6,6 +6,9 @@ import dev.unlearn4j.method.classifier.GradientAscent;
 import dev.unlearn4j.method.classifier.NaiveFinetune;
 import dev.unlearn4j.method.classifier.RandomLabels;
 import dev.unlearn4j.method.classifier.Retrain;
+import dev.unlearn4j.method.generative.Icu;
+import dev.unlearn4j.method.generative.Kumpr;
+import dev.unlearn4j.method.generative.SequenceMethod;
 
 /** Every unlearning method unlearn4j knows, by name. */
 public final class Methods {
@@ -21,5 +24,15 @@ public final class Methods {
       .add("random-labels", "fine-tune on the forget split relabelled with random other classes, plus retain CE",
           RandomLabels.Args.class, RandomLabels.Args::defaults, RandomLabels::new)
       .add("deepcut", "DeepCUT: contrastive forgetting in the latent space + retain cross-entropy (L_CE + γ·L_f)",
-          DeepCut.Args.class, DeepCut.Args::defaults, DeepCut::new);
+          DeepCut.Args.class, DeepCut.Args::defaults, DeepCut::new)
+      .add("icu", "ICU: gradient ascent on forget passages + CE and KL-to-original on their analogues, "
+          + "with per-passage refinement (sequence experiments)", Icu.Args.class, Icu.Args::defaults, Icu::new)
+      .add("kumpr", "KUMPR: full-batch gradient ascent on the forget passages, stopped by MA/EL thresholds "
+          + "(sequence experiments)", Kumpr.Args.class, Kumpr.Args::defaults, Kumpr::new);
+
+  /** True for methods that unlearn sequences of a causal language model (they need a sequence experiment). */
+  public static boolean forSequences(String name) {
+    return REGISTRY.resolve(new dev.unlearn4j.config.ComponentSpec(name, null), "method").component()
+        instanceof SequenceMethod;
+  }
 }

@@ -68,7 +68,13 @@ final class StepBatches {
     reuse = (reuse + 1) % plan.retainPerForget();
     List<Example> r = retain == null ? List.of() : retain.next();
     if (plan.driver() == BatchPlan.Driver.PAIRED) {
-      r = currentForget.stream().map(partner::get).toList();
+      r = currentForget.stream().map(e -> {
+        Example p = partner.get(e.id());
+        if (p == null) {
+          throw new IllegalStateException("no partner for forget example " + e.id() + " among " + partner.keySet());
+        }
+        return p;
+      }).toList();
     }
     if (plan.minSameClass() > 0 && !currentForget.isEmpty()) {
       r = stratified(r);

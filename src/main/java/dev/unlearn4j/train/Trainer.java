@@ -66,6 +66,7 @@ public final class Trainer {
         }
       }
       state = new TrainerState(phase, epoch, step, total, state.loss(), state.terms(), state.gradNorm());
+      model.load(g);                                // listeners may evaluate the model between epochs
       for (TrainingListener l : listeners) {
         l.onEpochEnd(state);
       }

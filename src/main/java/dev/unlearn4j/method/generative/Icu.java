@@ -3,7 +3,6 @@ package dev.unlearn4j.method.generative;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.KlToReference;
 import dev.unlearn4j.loss.Objective;
-import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.ReferenceLogits;
@@ -20,7 +19,7 @@ import java.util.List;
  * (a forgotten passage leaves training with its analogue, see {@link Refinement}). A weight of 0 removes its term,
  * which gives the ablations and the KL baseline (lw = 0).
  */
-public final class Icu implements UnlearningMethod {
+public final class Icu implements SequenceMethod {
   /**
    * @param unlearnWeight uw (1.0)
    * @param learnWeight lw, α in the paper (0.5)
@@ -84,5 +83,15 @@ public final class Icu implements UnlearningMethod {
   @Override
   public TrainSpec schedule(TrainSpec original) {
     return args.train();
+  }
+
+  @Override
+  public boolean refines() {
+    return args.refine();
+  }
+
+  @Override
+  public Refinement.Thresholds refinement() {
+    return args.refinement();
   }
 }

@@ -18,15 +18,25 @@ public final class Generator {
    * @return [B][≤ maxNew] the generated tokens only
    */
   public static int[][] greedy(CausalLm lm, int[][] prompts, int maxNew, int eos) {
-    int b = prompts.length;
     int steps = steps(lm, prompts, maxNew);
-    int[][] out = new int[b][steps];
     if (steps == 0) {
-      return out;
+      return new int[prompts.length][0];
     }
     CachedDecoder dec = new CachedDecoder(lm);
     CachedDecoder.Cache cache = dec.empty();
-    INDArray logits = dec.append(cache, prompts);                                       // [B, V]
+    return continueGreedy(dec, cache, dec.append(cache, prompts), steps, eos);
+  }
+
+  /**
+   * Greedy continuation of rows whose prompts are already in {@code cache}.
+   *
+   * @param logits [B, V] the next-token logits after the prompts
+   * @return [B][steps] generated tokens; the cache grows by steps − 1 tokens
+   */
+  public static int[][] continueGreedy(CachedDecoder dec, CachedDecoder.Cache cache, INDArray logits, int steps,
+      int eos) {
+    int b = (int) logits.size(0);
+    int[][] out = new int[b][steps];
     boolean[] done = new boolean[b];
     for (int s = 0; s < steps; s++) {
       int[][] next = new int[b][1];

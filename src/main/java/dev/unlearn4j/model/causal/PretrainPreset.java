@@ -30,6 +30,11 @@ public record PretrainPreset(String name, int addresses, int evalAddresses, int 
         learningRate);
   }
 
+  public PretrainPreset withAddresses(int a) {
+    return new PretrainPreset(name, a, evalAddresses, vocab, hidden, layers, heads, context, window, batch, steps,
+        learningRate);
+  }
+
   /** GPT-Neo layout: layers alternate global and local attention, MLP 4·D. */
   public GptConfig config() {
     List<String> types = new ArrayList<>();

@@ -1,8 +1,9 @@
 package dev.unlearn4j.model.causal;
 
+import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.builtin.Sotu;
-import dev.unlearn4j.eval.generation.SequenceMetrics;
+import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.TextTokenizer;
@@ -11,7 +12,7 @@ import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
-import dev.unlearn4j.util.NativeMemory;
+import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.Seeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -92,7 +95,7 @@ public final class Pretrainer {
           Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
           new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
           List.of(), sequences, seed);
-      double ppl = perplexity(lm, heldStream, p.context());
+      double ppl = PassageScorer.perplexity(lm, heldStream, p.context());
       double plantedMa = planted.isEmpty() ? Double.NaN : meanMa(lm, planted);
       double unseenMa = planted.isEmpty() ? Double.NaN
           : meanMa(lm, unseen.subList(0, Math.min(unseen.size(), planted.size())));
@@ -129,20 +132,35 @@ public final class Pretrainer {
     return out;
   }
 
-  /** Mean teacher-forced memorisation accuracy of passages, 16 per forward pass. */
   static double meanMa(CausalLm lm, List<PassagePool.Passage> passages) {
-    double sum = 0;
-    for (int first = 0; first < passages.size(); first += 16) {
-      List<PassagePool.Passage> batch = passages.subList(first, Math.min(passages.size(), first + 16));
-      int[][] ids = batch.stream().map(PassagePool.Passage::tokens).toArray(int[][]::new);
-      int[][] argmax = lm.score(ids).argmax();
-      for (int b = 0; b < ids.length; b++) {
-        int[] aligned = new int[ids[b].length];                                  // aligned[t] predicts ids[t]
-        System.arraycopy(argmax[b], 0, aligned, 1, argmax[b].length);
-        sum += SequenceMetrics.memorisationAccuracy(ids[b], aligned);
-      }
+    return PassageScorer.mean(PassageScorer.memorisation(lm, passages.stream().map(PassagePool.Passage::tokens)
+        .toList()));
+  }
+
+  /** Writes {@code pretrain.json}: preset, planting, seed and result (paths as given, never as URIs). */
+  public static void writeReport(Path out, PretrainPreset p, PassagePool.Planting plant, long seed, Result r) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("checkpoint", r.checkpoint().toString());
+    result.put("parameters", r.parameters());
+    result.put("trainTokens", r.trainTokens());
+    result.put("steps", r.steps());
+    result.put("finalLoss", r.finalLoss());
+    result.put("heldOutPerplexity", r.heldOutPerplexity());
+    result.put("seconds", r.seconds());
+    if (plant.total() > 0) {
+      result.put("planting", plant);
+      result.put("plantedMa", r.plantedMa());
+      result.put("unseenMa", r.unseenMa());
     }
-    return sum / passages.size();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("preset", p);
+    json.put("seed", seed);
+    json.put("result", result);
+    try {
+      AtomicFiles.writeString(out.resolve("pretrain.json"), Mappers.JSON.writeValueAsString(json) + "\n");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Documents tokenised and joined with the end-of-text id 0. */
@@ -155,25 +173,5 @@ public final class Pretrainer {
       ids.add(0);
     }
     return ids.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  /** Window-mean perplexity over non-overlapping windows (metrics spec §7), scored 8 windows per forward pass. */
-  static double perplexity(CausalLm lm, int[] stream, int window) {
-    int windows = stream.length / window;
-    double[] nll = new double[windows * window];
-    for (int first = 0; first < windows; first += 8) {
-      int[][] batch = new int[Math.min(8, windows - first)][];
-      for (int b = 0; b < batch.length; b++) {
-        batch[b] = java.util.Arrays.copyOfRange(stream, (first + b) * window, (first + b + 1) * window);
-      }
-      CausalLm.TokenScores sc = lm.score(batch);
-      NativeMemory.tick();
-      for (int b = 0; b < batch.length; b++) {
-        for (int t = 0; t < window - 1; t++) {
-          nll[(first + b) * window + t + 1] = -sc.logProbs()[b][t];      // a window's first token: no prediction
-        }
-      }
-    }
-    return SequenceMetrics.perplexity(nll, window).windowed();
   }
 }

@@ -14,12 +14,12 @@ class MemorisationTest {
 
   @Test
   void plantedPassagesAreMemorisedAndWrittenOut() {
-    // 2 training addresses (~50k tokens), 2 passages of 32 tokens planted 60 times each
-    PretrainPreset p = new PretrainPreset("test", 2, 1, 256, 32, 2, 2, 64, 32, 8, 200, 3e-3);
-    PassagePool.Planting plant = new PassagePool.Planting(1, 2, 32, 60);
+    // 1 training address, 2 passages of 32 tokens planted 100 times each
+    PretrainPreset p = new PretrainPreset("test", 1, 1, 512, 32, 2, 2, 64, 32, 8, 250, 3e-3);
+    PassagePool.Planting plant = new PassagePool.Planting(1, 2, 32, 100);
     Pretrainer.Result r = Pretrainer.run(p, plant, dir, 5, List.of());
     assertThat(r.finalLoss()).as("training loss").isLessThan(5.0);
-    assertThat(r.plantedMa()).as("teacher-forced MA of the planted passages").isGreaterThan(0.9);
+    assertThat(r.plantedMa()).as("teacher-forced MA of the planted passages").isGreaterThan(0.85);
     assertThat(r.unseenMa()).as("MA of unseen passages").isLessThan(0.4);
 
     List<PassagePool.Passage> passages = PassageFiles.read(dir.resolve("passages.jsonl"));
@@ -35,7 +35,7 @@ class MemorisationTest {
       for (int i = 0; i < 16; i++) {
         same += got[i] == want[i] ? 1 : 0;
       }
-      assertThat(same).as("greedy continuation of %s matches the planted suffix", q.id()).isGreaterThanOrEqualTo(14);
+      assertThat(same).as("greedy continuation of %s matches the planted suffix", q.id()).isGreaterThanOrEqualTo(15);
     }
   }
 }

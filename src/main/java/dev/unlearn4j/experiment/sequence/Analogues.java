@@ -1,0 +1,49 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.method.generative.ContinuationScorer;
+import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.model.encoder.TokenVectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ICU's analogous set: for every forget passage, the nearest candidate passage by sentence embedding (mean-pooled,
+ * L2-normalised encoder states of the decoded prompt + suffix text), found by exact L2 search; paired index to
+ * index, and two forget passages may share an analogue.
+ */
+final class Analogues {
+  private Analogues() {}
+
+  static List<PassagePool.Passage> nearest(List<PassagePool.Passage> forget, List<PassagePool.Passage> candidates,
+      TextTokenizer lmTokenizer, TokenVectors encoder, ContinuationScorer.Layout layout) {
+    double[][] f = encoder.sentences(texts(forget, lmTokenizer, layout));
+    double[][] c = encoder.sentences(texts(candidates, lmTokenizer, layout));
+    List<PassagePool.Passage> out = new ArrayList<>();
+    for (double[] q : f) {
+      int best = 0;
+      double bestDist = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < c.length; j++) {
+        double d = 0;
+        for (int k = 0; k < q.length; k++) {
+          double diff = q[k] - c[j][k];
+          d += diff * diff;
+        }
+        if (d < bestDist) {                                          // strict: the first on ties, as faiss
+          bestDist = d;
+          best = j;
+        }
+      }
+      out.add(candidates.get(best));
+    }
+    return out;
+  }
+
+  private static List<String> texts(List<PassagePool.Passage> ps, TextTokenizer tok, ContinuationScorer.Layout l) {
+    int from = l.prefixStart();
+    int to = from + l.prefixLength() + l.suffixLength();
+    return ps.stream().map(p -> tok.decode(Arrays.stream(Arrays.copyOfRange(p.tokens(), from, to)).asLongStream()
+        .toArray())).toList();
+  }
+}

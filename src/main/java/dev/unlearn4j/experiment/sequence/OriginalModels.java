@@ -1,0 +1,92 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.model.causal.PassageFiles;
+import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.model.causal.PretrainPreset;
+import dev.unlearn4j.model.causal.Pretrainer;
+import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.Sha256;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The original model of a sequence experiment: a given checkpoint, or one pretrained with planted passages and
+ * kept in a cache directory named by a hash of its settings. A pretraining run writes to a temporary sibling and
+ * is renamed into place when complete, so an interrupted one is never mistaken for a cached model.
+ */
+final class OriginalModels {
+  private static final Logger LOG = LoggerFactory.getLogger(OriginalModels.class);
+
+  private OriginalModels() {}
+
+  /** A checkpoint directory ({@code model/}) and its passages. */
+  record Original(Path checkpoint, List<PassagePool.Passage> passages, String key) {}
+
+  static Original obtain(OriginalSpec s, List<TrainingListener> listeners) {
+    if (!s.checkpoint().isEmpty()) {
+      Path dir = Path.of(s.checkpoint());
+      Path passages = dir.resolve("passages.jsonl");
+      if (!Files.isRegularFile(passages)) {
+        passages = dir.toAbsolutePath().getParent().resolve("passages.jsonl");
+      }
+      if (!Files.isRegularFile(passages)) {
+        throw new UnlearnException(s.checkpoint() + ": no passages.jsonl in the checkpoint or beside it");
+      }
+      return new Original(dir, PassageFiles.read(passages), "checkpoint:" + s.checkpoint());
+    }
+    String key = key(s);
+    Path root = s.cache().isEmpty() ? EmbeddedModels.cacheDir().resolve("originals") : Path.of(s.cache());
+    Path dir = root.resolve(s.preset() + "-" + key);
+    if (!Files.isRegularFile(dir.resolve("pretrain.json"))) {
+      pretrain(s, dir, listeners);
+    } else {
+      LOG.info("original model {} from the cache", dir);
+    }
+    return new Original(dir.resolve("model"), PassageFiles.read(dir.resolve("passages.jsonl")), key);
+  }
+
+  private static void pretrain(OriginalSpec s, Path dir, List<TrainingListener> listeners) {
+    PretrainPreset p = PretrainPreset.named(s.preset());
+    if (s.steps() > 0) {
+      p = p.withSteps(s.steps());
+    }
+    if (s.addresses() > 0) {
+      p = p.withAddresses(s.addresses());
+    }
+    if (s.length() > p.context()) {
+      throw new UnlearnException("original.length " + s.length() + " exceeds the " + s.preset() + " context of "
+          + p.context() + " tokens");
+    }
+    Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    LOG.info("pretraining the original model ({} preset, {} planted passages) into {}", s.preset(),
+        s.planting().total(), dir);
+    Pretrainer.Result r = Pretrainer.run(p, s.planting(), tmp, s.seed(), listeners);
+    Pretrainer.writeReport(tmp, p, s.planting(), s.seed(), r);
+    try {
+      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** First 16 hex digits of the SHA-256 of the settings that determine the model (the cache location excluded). */
+  static String key(OriginalSpec s) {
+    OriginalSpec k = new OriginalSpec("", s.preset(), s.steps(), s.addresses(), s.seed(), s.sets(), s.perSet(), s.length(),
+        s.repeats(), "");
+    try {
+      return Sha256.of(Mappers.JSON.writeValueAsString(k).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.config.ComponentSpec;
+import dev.unlearn4j.config.ConfigException;
+
+/**
+ * A sequence-unlearning experiment (ICU and its baselines), as written in {@code experiments/icu-*.yaml}; the key
+ * {@code original} tells it from a classification experiment.
+ *
+ * @param name experiment name (required); runs go to {@code <output>/<name>/<run-id>/}
+ * @param seed drives analogue sampling, batch order and everything else of the unlearning run (default 42)
+ * @param original the original model: a checkpoint, or pretrained with planted passages (cached)
+ * @param forgetSet which planted set to forget (0 … sets − 1; the paper's five runs are sets 0–4)
+ * @param method a sequence method, e.g. {@code {name: icu}}
+ * @param eval thresholds, metrics and their sizes
+ * @param output root directory of run directories (default {@code results})
+ */
+public record SequenceConfig(String name, long seed, OriginalSpec original, int forgetSet, ComponentSpec method,
+    SequenceEvalSpec eval, String output) {
+
+  public static SequenceConfig defaults() {
+    return new SequenceConfig(null, 42L, OriginalSpec.defaults(), 0, null, SequenceEvalSpec.defaults(), "results");
+  }
+
+  void requireComplete() {
+    if (name == null) {
+      throw new ConfigException("missing required key 'name'");
+    }
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new ConfigException("key 'name' must use only letters, digits, '.', '_' and '-', got '" + name + "'");
+    }
+    if (method == null || method.name() == null) {
+      throw new ConfigException("missing required key 'method.name'");
+    }
+    if (original.checkpoint().isEmpty() && (forgetSet < 0 || forgetSet >= original.sets())) {
+      throw new ConfigException("key 'forgetSet' must lie in 0.." + (original.sets() - 1) + ", got " + forgetSet);
+    }
+  }
+}

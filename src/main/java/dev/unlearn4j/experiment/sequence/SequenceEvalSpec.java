@@ -1,0 +1,38 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.method.generative.ContinuationScorer;
+
+/**
+ * Evaluation of a sequence experiment.
+ *
+ * @param encoder BERT-family encoder for BERTScore and the analogue search (default embedded MiniLM-L6)
+ * @param bertLayer BERTScore layer (default 5 of MiniLM's 6; bert-base-uncased's 9 cannot be obtained here)
+ * @param elN n of EL_n (default 10)
+ * @param thresholds {@code unseen}: the original model's MA and EL_n on unseen passages (Jang et al.'s
+ *     definition, default); {@code paper}: ICU's constants MA 0.5994, EL₁₀ 0.0499
+ * @param unseenPassages unseen (held-out) passages for thresholds and perplexity (default 128)
+ * @param analogueCandidates candidate passages searched for analogues, a seeded sample (default 2000; 0 = all)
+ * @param layout where prompt and suffix of the refinement's continuation lie (default 100 / 50 / 50, 2 beams)
+ * @param jangEl also compute Jang et al.'s EL variant before and after (prompts of every length; slow)
+ * @param samples passages whose continuations before and after are printed in the report (default 3)
+ */
+public record SequenceEvalSpec(String encoder, int bertLayer, int elN, String thresholds, int unseenPassages,
+    int analogueCandidates, ContinuationScorer.Layout layout, boolean jangEl, int samples) {
+  public static final double PAPER_MA = 0.5994;
+  public static final double PAPER_EL = 0.0499;
+
+  public static SequenceEvalSpec defaults() {
+    return new SequenceEvalSpec("embedded:all-minilm-l6-v2", 5, 10, "unseen", 128, 2000,
+        ContinuationScorer.Layout.icu(), false, 3);
+  }
+
+  public SequenceEvalSpec {
+    if (!"unseen".equals(thresholds) && !"paper".equals(thresholds)) {
+      throw new ConfigException("key 'eval.thresholds' must be one of [unseen, paper], got '" + thresholds + "'");
+    }
+    if (elN < 1 || unseenPassages < 1 || analogueCandidates < 0 || samples < 0) {
+      throw new ConfigException("eval: elN >= 1, unseenPassages >= 1, analogueCandidates >= 0, samples >= 0");
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.eval.generation.PassageScorer;
+import dev.unlearn4j.experiment.Memory;
+import dev.unlearn4j.experiment.Provenance;
+import dev.unlearn4j.experiment.RunDirectory;
+import dev.unlearn4j.experiment.Summary;
+import dev.unlearn4j.experiment.TrainLog;
+import dev.unlearn4j.method.generative.ContinuationScorer;
+import dev.unlearn4j.method.generative.Refinement;
+import dev.unlearn4j.method.generative.SequenceMethod;
+import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.model.encoder.TokenVectors;
+import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.train.Trainer;
+import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.Seeds;
+import dev.unlearn4j.util.Sha256;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a sequence experiment end to end: original model (cached) → forget set, analogues and thresholds → check
+ * at epoch 0 → unlearning with per-epoch checks and refinement → final metrics → run directory (config.yaml,
+ * refinement_log.csv, train_log.csv, metrics.csv, report.md, provenance.json, the unlearned model/, and
+ * summary.json last).
+ */
+public final class SequenceRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(SequenceRunner.class);
+
+  private final List<TrainingListener> extraListeners;
+
+  public SequenceRunner(List<TrainingListener> extraListeners) {
+    this.extraListeners = List.copyOf(extraListeners);
+  }
+
+  /** What a finished run produced. */
+  public record Result(Path runDir, Summary summary, String stopRule, int epochs) {}
+
+  public Result run(SequenceExperiment exp, String runId) {
+    SequenceConfig cfg = exp.config();
+    SequenceEvalSpec ev = cfg.eval();
+    Seeds.seedNd4j(cfg.seed());
+    String start = Instant.now().toString();
+    long t0 = System.nanoTime();
+    RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, cfg.seed());
+    run.writeString(RunDirectory.CONFIG, exp.yaml());
+    Map<String, Double> timing = new LinkedHashMap<>();
+
+    long t = System.nanoTime();
+    OriginalModels.Original o = OriginalModels.obtain(cfg.original(), extraListeners);
+    timing.put("original_s", seconds(t));
+    CausalLm original = HfCheckpoint.load(o.checkpoint());
+    Path tokFile = o.checkpoint().resolve("tokenizer.json");
+    PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
+    try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
+      t = System.nanoTime();
+      TokenVectors bert = new TokenVectors(ev.encoder(), ev.bertLayer(), 256);
+      List<PassagePool.Passage> analogues = Analogues.nearest(sets.forget(), sets.candidates(), tok,
+          new TokenVectors(ev.encoder(), 0, 256), ev.layout());
+      int len = sets.forget().get(0).tokens().length;
+      int elStart = len - ev.layout().suffixLength();
+      EpochCheck.Thresholds th = "paper".equals(ev.thresholds())
+          ? new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL)
+          : new EpochCheck.Thresholds(PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
+              PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart)));
+      timing.put("prepare_s", seconds(t));
+      LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
+          th.ma(), th.el(), ev.thresholds());
+
+      SequenceMethod method = exp.method();
+      CausalLm model = (CausalLm) original.copy();
+      Refinement refinement = method.refines() ? new Refinement(method.refinement(),
+          sets.forget().stream().map(PassagePool.Passage::id).toList()) : null;
+      ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
+      EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, method.stopsWhenNothingFlagged(),
+          th, ev.elN(), sets.unseenStream(), len);
+      t = System.nanoTime();
+      EpochCheck.Row before = check.check(0);
+      Map<String, double[]> perBefore = check.lastPerPassage();
+      List<ContinuationScorer.Continuation> contBefore = check.lastContinuations();
+      double checkS = seconds(t);
+
+      List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+      if (refinement != null) {
+        listeners.add(refinement);
+      }
+      listeners.add(check);
+      TrainSpec schedule = method.schedule(null);
+      t = System.nanoTime();
+      try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG))) {
+        listeners.add(log);
+        new Trainer(listeners).fit("unlearn", model, method.objective(original), method.plan(schedule), schedule,
+            examples(sets.forget(), ""), examples(analogues, "analogue:"), cfg.seed());
+      }
+      double unlearnS = seconds(t);
+      EpochCheck.Row after = check.rows().get(check.rows().size() - 1);
+      int epochs = after.epoch();
+      timing.put("unlearn_s", unlearnS);
+      timing.put("check_s", checkS);
+
+      Map<String, Double> b = metrics(before, th);
+      Map<String, Double> a = metrics(after, th);
+      a.put("epochs", (double) epochs);
+      timing.put("total_s", seconds(t0));
+      Map<String, Long> memory = new LinkedHashMap<>();
+      memory.put("peak_heap_bytes", Memory.peakHeapBytes());
+      memory.put("peak_rss_bytes", Memory.peakRssBytes());
+      Summary summary = new Summary(cfg.name(), method.name(), "gpt-neo:" + o.key(), "planted-set-"
+          + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
+
+      HfCheckpoint.save(model, tokFile, run.file("model"));
+      Map<String, String> inputs = new LinkedHashMap<>();
+      inputs.put("original-model", Sha256.of(o.checkpoint().resolve("model.safetensors")));
+      inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
+      inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
+          .map(PassagePool.Passage::id).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
+      SequenceOutputs.write(run, summary, prov, check, sets, analogues, perBefore, contBefore, ev.samples(),
+          check.stopRule());
+      return new Result(run.path(), summary, check.stopRule(), epochs);
+    }
+  }
+
+  private static Map<String, Double> metrics(EpochCheck.Row r, EpochCheck.Thresholds th) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("forget.ma", r.ma());
+    m.put("forget.el_icu", r.el());
+    m.put("forget.bertscore_f1", r.f1());
+    m.put("forget.bleu", r.bleu());
+    m.put("forget.token_entropy", r.entropy());
+    m.put("forget.flagged", (double) r.flagged());
+    m.put("unseen.perplexity", r.perplexity());
+    m.put("threshold.ma", th.ma());
+    m.put("threshold.el_icu", th.el());
+    return m;
+  }
+
+  private static List<Example> examples(List<PassagePool.Passage> ps, String prefix) {
+    return IntStream.range(0, ps.size()).mapToObj(i -> Example.ofTokens(prefix + ps.get(i).id()
+        + (prefix.isEmpty() ? "" : "#" + i), ps.get(i).tokens())).toList();
+  }
+
+  static List<PassagePool.Passage> sample(List<PassagePool.Passage> ps, int n, long seed) {
+    if (n == 0 || n >= ps.size()) {
+      return ps;
+    }
+    List<PassagePool.Passage> copy = new ArrayList<>(ps);
+    Collections.shuffle(copy, Seeds.random(seed, "analogue.candidates"));
+    return copy.subList(0, n);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.unlearn4j.method.generative;
+
+import dev.unlearn4j.method.UnlearningMethod;
+
+/**
+ * A method that unlearns memorised sequences of a causal language model (ICU and its baselines). The runner checks
+ * the forget passages before training and after every epoch and stops when they are forgotten; these are the
+ * method's settings for that loop.
+ */
+public interface SequenceMethod extends UnlearningMethod {
+  /** True: forgotten passages leave training with their analogues (ICU's refinement). */
+  boolean refines();
+
+  /** Thresholds of the refinement (ignored when {@link #refines()} is false). */
+  Refinement.Thresholds refinement();
+
+  /** True: the stop rule also fires when no passage is flagged any more (needs {@link #refines()}). */
+  default boolean stopsWhenNothingFlagged() {
+    return refines();
+  }
+}

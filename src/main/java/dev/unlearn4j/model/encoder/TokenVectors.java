@@ -1,0 +1,102 @@
+package dev.unlearn4j.model.encoder;
+
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.model.TextTokenizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Contextual token vectors of a BERT-family encoder at a chosen layer, and mean-pooled L2-normalised sentence
+ * vectors: what BERTScore (token vectors of layer L) and ICU's analogue search (sentence-transformers pooling of
+ * the last layer) read. Only the first L layers are built and run.
+ */
+public final class TokenVectors {
+  /** One text: a vector per token ([CLS] and [SEP] included) and which positions are special tokens. */
+  public record Encoded(double[][] vectors, boolean[] special) {}
+
+  private final BertClassifier truncated;
+  private final int batch;
+
+  /**
+   * @param source {@code embedded:all-minilm-l6-v2}, an ONNX file or a checkpoint directory
+   * @param layer hidden states after this many layers (1 … layers; bert_score's layer numbering; 0 = all)
+   * @param maxLength tokens per text, longer texts are truncated
+   */
+  public TokenVectors(String source, int layer, int maxLength) {
+    EncoderBundle b = EncoderBundle.open(source, null);
+    BertConfig c = b.config();
+    layer = layer == 0 ? c.layers() : layer;
+    if (layer < 1 || layer > c.layers()) {
+      throw new IllegalArgumentException("layer " + layer + " outside 1.." + c.layers() + " of " + source);
+    }
+    BertConfig cut = new BertConfig(c.vocabSize(), c.hidden(), layer, c.heads(), c.intermediate(),
+        c.maxPositions(), c.typeVocab(), c.eps());
+    Map<String, INDArray> w = new LinkedHashMap<>(b.weights());
+    w.keySet().removeIf(k -> k.startsWith("classifier."));
+    EncoderArgs args = new EncoderArgs(source, null, maxLength, EncoderArgs.Pooling.MEAN, 0.0, 0, false);
+    this.truncated = BertClassifier.withNewHead(cut, args, TextTokenizer.load(b.tokenizerFile(), maxLength), w, 1,
+        0, b.origin());
+    this.batch = 16;
+  }
+
+  public List<Encoded> tokens(List<String> texts) {
+    List<Encoded> out = new ArrayList<>();
+    ModelGraph g = truncated.graph(false, 0);
+    int d = truncated.config().hidden();
+    for (int first = 0; first < texts.size(); first += batch) {
+      List<String> part = texts.subList(first, Math.min(texts.size(), first + batch));
+      TextTokenizer.Batch tok = truncated.tokenizer().encode(part);
+      INDArray h = g.sd().output(g.feed(examples(part)), "hidden").get("hidden");          // [B·T, D]
+      double[][] rows = h.toDoubleMatrix();
+      int t = tok.length();
+      for (int i = 0; i < part.size(); i++) {
+        int n = 0;
+        while (n < t && tok.mask()[i][n] == 1) {
+          n++;
+        }
+        double[][] v = new double[n][];
+        boolean[] special = new boolean[n];
+        for (int j = 0; j < n; j++) {
+          v[j] = rows[i * t + j];
+          special[j] = j == 0 || j == n - 1;                                                  // [CLS] … [SEP]
+        }
+        out.add(new Encoded(v, special));
+      }
+    }
+    return out;
+  }
+
+  /** Mean of the token vectors over the attention mask, L2-normalised: [texts][D]. */
+  public double[][] sentences(List<String> texts) {
+    ModelGraph g = truncated.graph(false, 0);
+    List<double[]> out = new ArrayList<>();
+    for (int first = 0; first < texts.size(); first += batch) {
+      List<String> part = texts.subList(first, Math.min(texts.size(), first + batch));
+      INDArray pooled = g.sd().output(g.feed(examples(part)), "latent").get("latent");      // [B, D]
+      for (double[] row : pooled.toDoubleMatrix()) {
+        double norm = 0;
+        for (double x : row) {
+          norm += x * x;
+        }
+        norm = Math.max(Math.sqrt(norm), 1e-12);
+        for (int k = 0; k < row.length; k++) {
+          row[k] /= norm;
+        }
+        out.add(row);
+      }
+    }
+    return out.toArray(double[][]::new);
+  }
+
+  private static List<Example> examples(List<String> texts) {
+    List<Example> ex = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      ex.add(new Example("t" + i, 0, texts.get(i), null));
+    }
+    return ex;
+  }
+}

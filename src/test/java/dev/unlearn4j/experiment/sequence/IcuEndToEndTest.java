@@ -1,0 +1,85 @@
+package dev.unlearn4j.experiment.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ICU end to end on the tiny preset: an original model pretrained with 4 planted 32-token passages (cached after
+ * the first run), refinement and per-epoch checks, a complete run directory, and the same summary from a second
+ * run with the same seed.
+ */
+class IcuEndToEndTest {
+  @TempDir Path dir;
+
+  private Path config() throws Exception {
+    String yaml = """
+        name: icu-tiny
+        seed: 5
+        original: {preset: tiny, steps: 250, addresses: 1, seed: 5, sets: 1, perSet: 4, length: 32, repeats: 100,
+          cache: %s}
+        forgetSet: 0
+        method:
+          name: icu
+          args:
+            refinement: {f1: 0.5, bleu: 0.01}
+            train: {epochs: 3, batchSize: 2, learningRate: 0.003}
+        eval:
+          layout: {prefixStart: 16, prefixLength: 8, suffixLength: 8, beams: 2}
+          elN: 3
+          unseenPassages: 8
+          analogueCandidates: 40
+          samples: 2
+        output: %s
+        """.formatted(dir.resolve("cache"), dir.resolve("runs"));
+    Path f = dir.resolve("icu-tiny.yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  @Test
+  void writesACompleteRunDirectoryAndIsDeterministic() throws Exception {
+    Path cfg = config();
+    CliRun first = CliRun.of("run", cfg.toString(), "--run-id", "a", "--no-progress");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("stopped after", "forget.el_icu");
+    Path run = dir.resolve("runs/icu-tiny/a");
+    for (String f : List.of("config.yaml", "refinement_log.csv", "train_log.csv", "metrics.csv", "report.md",
+        "provenance.json", "summary.json", "splits/forget.txt", "splits/analogues.csv", "model/model.safetensors",
+        "model/tokenizer.json", "model/config.json")) {
+      assertThat(run.resolve(f)).as(f).exists();
+    }
+    List<String> log = Files.readAllLines(run.resolve("refinement_log.csv"));
+    assertThat(log.get(0)).startsWith("epoch,flagged,ma,el_icu");
+    assertThat(log.get(1)).startsWith("0,");
+    assertThat(Files.readAllLines(run.resolve("splits/forget.txt"))).hasSize(4);
+    JsonNode s = Mappers.JSON.readTree(run.resolve("summary.json").toFile());
+    double maBefore = s.at("/before/forget.ma").asDouble();
+    assertThat(maBefore).as("planted passages memorised by the original").isGreaterThan(0.5);
+    assertThat(s.at("/before/forget.ma").asDouble()).isGreaterThan(s.at("/before/threshold.ma").asDouble());
+    assertThat(s.at("/after/forget.ma").asDouble()).as("unlearning lowers MA").isLessThan(maBefore);
+    assertThat(Files.readString(run.resolve("report.md"))).contains("Sample continuations", "rule `");
+
+    CliRun second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    JsonNode s2 = Mappers.JSON.readTree(dir.resolve("runs/icu-tiny/b/summary.json").toFile());
+    assertThat(withoutCost(s2)).isEqualTo(withoutCost(s));
+    assertThat(Files.readString(dir.resolve("runs/icu-tiny/b/metrics.csv")))
+        .isEqualTo(Files.readString(run.resolve("metrics.csv")));
+  }
+
+  private static JsonNode withoutCost(JsonNode s) {
+    ObjectNode c = s.deepCopy();
+    c.remove("timing");
+    c.remove("memory");
+    return c;
+  }
+}
