@@ -6,8 +6,10 @@ import dev.unlearn4j.method.classifier.GradientAscent;
 import dev.unlearn4j.method.classifier.NaiveFinetune;
 import dev.unlearn4j.method.classifier.RandomLabels;
 import dev.unlearn4j.method.classifier.Retrain;
+import dev.unlearn4j.method.generative.GradDiff;
 import dev.unlearn4j.method.generative.Icu;
 import dev.unlearn4j.method.generative.Kumpr;
+import dev.unlearn4j.method.generative.Npo;
 import dev.unlearn4j.method.generative.SequenceMethod;
 
 /** Every unlearning method unlearn4j knows, by name. */
@@ -28,7 +30,11 @@ public final class Methods {
       .add("icu", "ICU: gradient ascent on forget passages + CE and KL-to-original on their analogues, "
           + "with per-passage refinement (sequence experiments)", Icu.Args.class, Icu.Args::defaults, Icu::new)
       .add("kumpr", "KUMPR: full-batch gradient ascent on the forget passages, stopped by MA/EL thresholds "
-          + "(sequence experiments)", Kumpr.Args.class, Kumpr.Args::defaults, Kumpr::new);
+          + "(sequence experiments)", Kumpr.Args.class, Kumpr.Args::defaults, Kumpr::new)
+      .add("graddiff", "gradient difference: ascent on forget passages, descent on their analogues "
+          + "(sequence experiments)", GradDiff.Args.class, GradDiff.Args::defaults, GradDiff::new)
+      .add("npo", "NPO: negative preference optimisation on the forget passages against the original model, "
+          + "optional CE on analogues (sequence experiments)", Npo.Args.class, Npo.Args::defaults, Npo::new);
 
   /** True for methods that unlearn sequences of a causal language model (they need a sequence experiment). */
   public static boolean forSequences(String name) {

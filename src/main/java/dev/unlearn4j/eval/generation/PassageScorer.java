@@ -73,6 +73,20 @@ public final class PassageScorer {
     return out;
   }
 
+  /** LOSS membership score of each passage: its mean teacher-forced negative log-likelihood. */
+  public static double[] losses(CausalLm lm, List<int[]> passages) {
+    double[] out = new double[passages.size()];
+    for (int first = 0; first < passages.size(); first += BATCH) {
+      int[][] ids = passages.subList(first, Math.min(passages.size(), first + BATCH)).toArray(int[][]::new);
+      double[][] lp = lm.score(ids).logProbs();
+      for (int b = 0; b < ids.length; b++) {
+        out[first + b] = dev.unlearn4j.eval.privacy.MiaScores.loss(lp[b]);
+      }
+      NativeMemory.tick();
+    }
+    return out;
+  }
+
   /**
    * Window-mean perplexity of a token stream over non-overlapping windows (metrics spec §7), 8 windows per
    * forward pass; a window's first token has no prediction.

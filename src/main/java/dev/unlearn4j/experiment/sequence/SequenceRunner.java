@@ -91,6 +91,7 @@ public final class SequenceRunner {
       EpochCheck.Row before = check.check(0);
       Map<String, double[]> perBefore = check.lastPerPassage();
       List<ContinuationScorer.Continuation> contBefore = check.lastContinuations();
+      double mismatchedF1 = scorer.mismatchedF1(contBefore);
       double checkS = seconds(t);
 
       List<TrainingListener> listeners = new ArrayList<>(extraListeners);
@@ -112,7 +113,12 @@ public final class SequenceRunner {
       timing.put("check_s", checkS);
 
       Map<String, Double> b = metrics(before, th);
+      b.put("calibration.f1_mismatched", mismatchedF1);
       Map<String, Double> a = metrics(after, th);
+      t = System.nanoTime();
+      extra(b, original, sets, ev);
+      extra(a, model, sets, ev);
+      timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
       Map<String, Long> memory = new LinkedHashMap<>();
@@ -146,6 +152,16 @@ public final class SequenceRunner {
     m.put("threshold.ma", th.ma());
     m.put("threshold.el_icu", th.el());
     return m;
+  }
+
+  /** Membership inference (LOSS, forget vs unseen) and, if asked, Jang et al.'s EL variant. */
+  private static void extra(Map<String, Double> m, CausalLm lm, PassageSets sets, SequenceEvalSpec ev) {
+    List<int[]> forget = sets.forget().stream().map(PassagePool.Passage::tokens).toList();
+    m.put("mia.loss_auc", dev.unlearn4j.eval.privacy.Auc.of(PassageScorer.losses(lm, forget),
+        PassageScorer.losses(lm, sets.unseenTokens())));
+    if (ev.jangEl()) {
+      m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forget, ev.elN(), 1)));
+    }
   }
 
   private static List<Example> examples(List<PassagePool.Passage> ps, String prefix) {

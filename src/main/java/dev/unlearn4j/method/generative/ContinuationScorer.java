@@ -91,6 +91,23 @@ public final class ContinuationScorer {
     return out;
   }
 
+  /**
+   * Mean BERTScore-F1 of each continuation against the next passage's true suffix: the score of unrelated text on
+   * this encoder's scale, against which the refinement's F1 threshold can be calibrated.
+   */
+  public double mismatchedF1(List<Continuation> cont) {
+    if (cont.size() < 2) {
+      return Double.NaN;
+    }
+    List<TokenVectors.Encoded> cand = bert.tokens(cont.stream().map(Continuation::text).toList());
+    double sum = 0;
+    for (int i = 0; i < cont.size(); i++) {
+      TokenVectors.Encoded r = references.get(cont.get((i + 1) % cont.size()).id());
+      sum += BertScore.score(cand.get(i).vectors(), cand.get(i).special(), r.vectors(), r.special()).f1();
+    }
+    return sum / cont.size();
+  }
+
   private String decode(int[] ids) {
     return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray());
   }

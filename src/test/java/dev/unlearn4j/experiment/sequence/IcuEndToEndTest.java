@@ -74,6 +74,14 @@ class IcuEndToEndTest {
     assertThat(withoutCost(s2)).isEqualTo(withoutCost(s));
     assertThat(Files.readString(dir.resolve("runs/icu-tiny/b/metrics.csv")))
         .isEqualTo(Files.readString(run.resolve("metrics.csv")));
+
+    // the two runs merge into one table row (identical values: std 0) and two lines per plot
+    CliRun table = CliRun.of("table", dir.resolve("runs").toString());
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    String md = Files.readString(dir.resolve("runs/table.md"));
+    assertThat(md).contains("| original | 2 |", "| icu | 2 |", "± 0.00");
+    assertThat(dir.resolve("runs/el10-per-epoch.png")).isNotEmptyFile();
+    assertThat(dir.resolve("runs/perplexity-per-epoch.png")).isNotEmptyFile();
   }
 
   private static JsonNode withoutCost(JsonNode s) {

@@ -1,0 +1,110 @@
+package dev.unlearn4j.experiment.sequence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.util.AtomicFiles;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Merges finished sequence runs (directories with a {@code summary.json} and a {@code refinement_log.csv}) into
+ * {@code table.md}: one row per method, mean ± sample standard deviation over its runs (the forget sets), plus the
+ * original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no summary) are skipped,
+ * so the table can be built while other runs are still missing.
+ */
+public final class SequenceTable {
+  private SequenceTable() {}
+
+  /** Column header, summary key, phase, scale. */
+  private record Column(String header, String key, boolean after, double scale) {}
+
+  private static final List<Column> COLUMNS = List.of(
+      new Column("EL₁₀ ICU (%)", "forget.el_icu", true, 100),
+      new Column("MA (%)", "forget.ma", true, 100),
+      new Column("BERTScore-F1", "forget.bertscore_f1", true, 1),
+      new Column("BLEU", "forget.bleu", true, 1),
+      new Column("entropy (bits)", "forget.token_entropy", true, 1),
+      new Column("unseen PPL", "unseen.perplexity", true, 1),
+      new Column("MIA AUC", "mia.loss_auc", true, 1),
+      new Column("epochs", "epochs", true, 1));
+
+  /** A finished run: its summary and its directory. */
+  record Run(Path dir, JsonNode summary) {}
+
+  public static List<Run> finished(Path root) {
+    try (Stream<Path> s = Files.walk(root, 3)) {
+      List<Run> runs = new ArrayList<>();
+      for (Path p : s.filter(f -> f.getFileName().toString().equals("summary.json")).sorted().toList()) {
+        if (Files.isRegularFile(p.resolveSibling("refinement_log.csv"))) {
+          runs.add(new Run(p.getParent(), Mappers.JSON.readTree(p.toFile())));
+        }
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes table.md (and the plots) into {@code root}; returns the Markdown. */
+  public static String write(Path root) {
+    List<Run> runs = finished(root);
+    if (runs.isEmpty()) {
+      throw new UnlearnException(root + ": no finished sequence runs (summary.json + refinement_log.csv)");
+    }
+    Map<String, List<Run>> byMethod = new TreeMap<>();
+    runs.forEach(r -> byMethod.computeIfAbsent(r.summary().path("method").asText(), k -> new ArrayList<>()).add(r));
+    StringBuilder md = new StringBuilder("| method | runs |");
+    COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
+    md.append(" unlearning time (s) |\n|---|---:|");
+    COLUMNS.forEach(c -> md.append("---:|"));
+    md.append("---:|\n");
+    md.append(row("original", runs, false));
+    byMethod.forEach((m, rs) -> md.append(row(m, rs, true)));
+    md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is each run's model "
+        + "before unlearning. Sources: ");
+    md.append(String.join(", ", runs.stream().map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
+    AtomicFiles.writeString(root.resolve("table.md"), md.toString());
+    EpochPlots.write(root, byMethod);
+    return md.toString();
+  }
+
+  private static String row(String name, List<Run> runs, boolean after) {
+    StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
+    for (Column c : COLUMNS) {
+      if (!after && c.key().equals("epochs")) {
+        sb.append(" – |");
+        continue;
+      }
+      sb.append(' ').append(stat(runs.stream().mapToDouble(r -> r.summary().path(after ? "after" : "before")
+          .path(c.key()).asDouble(Double.NaN) * c.scale()).toArray())).append(" |");
+    }
+    sb.append(' ').append(after ? stat(runs.stream().mapToDouble(r -> r.summary().path("timing")
+        .path("unlearn_s").asDouble(Double.NaN)).toArray()) : "–").append(" |\n");
+    return sb.toString();
+  }
+
+  /** "mean ± std" (std omitted for a single value). */
+  static String stat(double[] xs) {
+    double mean = 0;
+    for (double x : xs) {
+      mean += x / xs.length;
+    }
+    if (xs.length < 2) {
+      return String.format(Locale.ROOT, "%.2f", mean);
+    }
+    double ss = 0;
+    for (double x : xs) {
+      ss += (x - mean) * (x - mean);
+    }
+    return String.format(Locale.ROOT, "%.2f ± %.2f", mean, Math.sqrt(ss / (xs.length - 1)));
+  }
+}
