@@ -3,6 +3,7 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.config.Registry;
 import dev.unlearn4j.data.Datasets;
 import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.experiment.sequence.SequenceMetricNames;
 import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.model.Models;
 import java.io.PrintWriter;
@@ -22,6 +23,9 @@ public final class ListCommand implements Callable<Integer> {
     section(out, "methods", Methods.REGISTRY);
     out.println("metrics");
     Metrics.entries().forEach(e -> out.printf("  %-18s %s%n", e.name(), e.summary()));
+    out.println();
+    out.println("metrics of sequence experiments (summary keys)");
+    SequenceMetricNames.all().forEach((k, v) -> out.printf("  %-27s %s%n", k, v));
     out.println();
     section(out, "datasets", Datasets.REGISTRY);
     section(out, "models", Models.REGISTRY);

@@ -73,6 +73,47 @@ public final class PassageScorer {
     return out;
   }
 
+  /**
+   * Last-word cloze accuracy: each item's context, cut to its last {@code contextTokens} model tokens, is followed by
+   * the target's tokens; the teacher-forced argmax at the target positions is compared by {@link Cloze#correct}.
+   * Items with a shorter context are skipped.
+   */
+  public static double cloze(CausalLm lm, dev.unlearn4j.model.TextTokenizer tok, List<Cloze.Item> items,
+      int contextTokens) {
+    java.util.Map<Integer, List<int[][]>> byTargetLength = new java.util.TreeMap<>();        // [context+target, target]
+    for (Cloze.Item it : items) {
+      int[] ctx = Arrays.stream(tok.ids(it.context())).mapToInt(x -> (int) x).toArray();
+      int[] tgt = Arrays.stream(tok.ids(it.target())).mapToInt(x -> (int) x).toArray();
+      if (ctx.length < contextTokens || tgt.length == 0 || contextTokens + tgt.length > lm.config().maxPositions()) {
+        continue;
+      }
+      int[] seq = new int[contextTokens + tgt.length];
+      System.arraycopy(ctx, ctx.length - contextTokens, seq, 0, contextTokens);
+      System.arraycopy(tgt, 0, seq, contextTokens, tgt.length);
+      byTargetLength.computeIfAbsent(tgt.length, k -> new java.util.ArrayList<>()).add(new int[][] {seq, tgt});
+    }
+    int correct = 0;
+    int total = 0;
+    for (var group : byTargetLength.entrySet()) {
+      int m = group.getKey();
+      List<int[][]> g = group.getValue();
+      for (int first = 0; first < g.size(); first += BATCH) {
+        List<int[][]> part = g.subList(first, Math.min(g.size(), first + BATCH));
+        int[][] argmax = lm.score(part.stream().map(p -> p[0]).toArray(int[][]::new)).argmax();
+        for (int b = 0; b < part.size(); b++) {
+          int[] pred = Arrays.copyOfRange(argmax[b], contextTokens - 1, contextTokens - 1 + m);
+          int[] tgt = part.get(b)[1];
+          String target = tok.decode(Arrays.stream(tgt).asLongStream().toArray());
+          String predicted = tok.decode(Arrays.stream(pred).asLongStream().toArray());
+          correct += Cloze.correct(tgt, pred, target, predicted) ? 1 : 0;
+          total++;
+        }
+        NativeMemory.tick();
+      }
+    }
+    return total == 0 ? Double.NaN : (double) correct / total;
+  }
+
   /** LOSS membership score of each passage: its mean teacher-forced negative log-likelihood. */
   public static double[] losses(CausalLm lm, List<int[]> passages) {
     double[] out = new double[passages.size()];

@@ -1,6 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.data.Example;
+import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.Provenance;
@@ -116,8 +117,11 @@ public final class SequenceRunner {
       b.put("calibration.f1_mismatched", mismatchedF1);
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
-      extra(b, original, sets, ev);
-      extra(a, model, sets, ev);
+      List<Cloze.Item> cloze = Cloze.items(sets.unseen().stream().map(p -> tok.decode(java.util.Arrays.stream(
+          p.tokens()).asLongStream().toArray())).toList(), text -> tok.ids(text).length, ev.clozeContext(),
+          ev.clozeItems(), cfg.seed());
+      extra(b, original, sets, ev, tok, cloze);
+      extra(a, model, sets, ev, tok, cloze);
       timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
@@ -154,8 +158,12 @@ public final class SequenceRunner {
     return m;
   }
 
-  /** Membership inference (LOSS, forget vs unseen) and, if asked, Jang et al.'s EL variant. */
-  private static void extra(Map<String, Double> m, CausalLm lm, PassageSets sets, SequenceEvalSpec ev) {
+  /** Cloze accuracy, membership inference (LOSS, forget vs unseen) and, if asked, Jang et al.'s EL variant. */
+  private static void extra(Map<String, Double> m, CausalLm lm, PassageSets sets, SequenceEvalSpec ev,
+      TextTokenizer tok, List<Cloze.Item> cloze) {
+    if (!cloze.isEmpty()) {
+      m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
+    }
     List<int[]> forget = sets.forget().stream().map(PassagePool.Passage::tokens).toList();
     m.put("mia.loss_auc", dev.unlearn4j.eval.privacy.Auc.of(PassageScorer.losses(lm, forget),
         PassageScorer.losses(lm, sets.unseenTokens())));

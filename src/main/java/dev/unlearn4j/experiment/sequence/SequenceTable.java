@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 public final class SequenceTable {
   private SequenceTable() {}
 
-  /** Column header, summary key, phase, scale. */
+  /** Column header, summary key, phase, scale; a value missing from any run shows as "–". */
   private record Column(String header, String key, boolean after, double scale) {}
 
   private static final List<Column> COLUMNS = List.of(
@@ -34,6 +34,7 @@ public final class SequenceTable {
       new Column("BLEU", "forget.bleu", true, 1),
       new Column("entropy (bits)", "forget.token_entropy", true, 1),
       new Column("unseen PPL", "unseen.perplexity", true, 1),
+      new Column("cloze (%)", "unseen.cloze_accuracy", true, 100),
       new Column("MIA AUC", "mia.loss_auc", true, 1),
       new Column("epochs", "epochs", true, 1));
 
@@ -94,6 +95,9 @@ public final class SequenceTable {
 
   /** "mean ± std" (std omitted for a single value). */
   static String stat(double[] xs) {
+    if (xs.length == 0 || java.util.Arrays.stream(xs).anyMatch(Double::isNaN)) {
+      return "–";
+    }
     double mean = 0;
     for (double x : xs) {
       mean += x / xs.length;

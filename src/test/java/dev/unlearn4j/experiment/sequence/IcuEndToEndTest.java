@@ -38,6 +38,7 @@ class IcuEndToEndTest {
           unseenPassages: 8
           analogueCandidates: 40
           samples: 2
+          clozeContext: 8
         output: %s
         """.formatted(dir.resolve("cache"), dir.resolve("runs"));
     Path f = dir.resolve("icu-tiny.yaml");
@@ -67,6 +68,8 @@ class IcuEndToEndTest {
     assertThat(s.at("/before/forget.ma").asDouble()).isGreaterThan(s.at("/before/threshold.ma").asDouble());
     assertThat(s.at("/after/forget.ma").asDouble()).as("unlearning lowers MA").isLessThan(maBefore);
     assertThat(Files.readString(run.resolve("report.md"))).contains("Sample continuations", "rule `");
+    assertThat(s.at("/after/unseen.cloze_accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(s.at("/after/mia.loss_auc").asDouble()).isBetween(0.0, 1.0);
 
     CliRun second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
     assertThat(second.exitCode()).as(second.err()).isZero();
