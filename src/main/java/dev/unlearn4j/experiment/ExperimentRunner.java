@@ -42,6 +42,9 @@ public final class ExperimentRunner {
   private record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
       Map<String, Double> timing, double evalSeconds) {}
 
+  /** The unlearned model's checkpoint directory inside a run directory. */
+  public static final String MODEL_DIR = "model";
+
   private final List<TrainingListener> extraListeners;
 
   /** @param extraListeners listeners added to every training phase (e.g. the console progress) */
@@ -155,8 +158,10 @@ public final class ExperimentRunner {
         CrossMetrics.compute(s.before(), s.oracle(), metrics), CrossMetrics.compute(after, s.oracle(), metrics),
         oracle, timing, memory);
 
+    unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(s.data().inputFiles());
     inputs.put("dataset:" + s.data().name(), s.data().fingerprint());
+    inputs.put("unlearned-model", dev.unlearn4j.util.Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
     Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
     List<EvalResult> evals = new ArrayList<>();
     evals.add(s.before());

@@ -28,4 +28,12 @@ public interface Model {
 
   /** The weights by name, in a fixed order. */
   Map<String, INDArray> weights();
+
+  /**
+   * Writes the model into a new directory; by default its weights as {@code model.safetensors} (F32). Model
+   * families with a richer checkpoint format (encoders: config and tokenizer too) override this.
+   */
+  default void save(java.nio.file.Path dir) {
+    dev.unlearn4j.model.io.Safetensors.write(dir.resolve("model.safetensors"), weights(), null);
+  }
 }

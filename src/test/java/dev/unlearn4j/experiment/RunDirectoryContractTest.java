@@ -42,7 +42,7 @@ class RunDirectoryContractTest {
   @Test
   void runDirectoryHoldsEveryContractFile() {
     for (String name : List.of("config.yaml", "provenance.json", "metrics.csv", "summary.json", "report.md",
-        "train_log.csv", "splits/forget.txt", "splits/retain.txt", "splits/test.txt")) {
+        "train_log.csv", "splits/forget.txt", "splits/retain.txt", "splits/test.txt", "model/model.safetensors")) {
       assertThat(runA.resolve(name)).isRegularFile().isNotEmptyFile();
     }
     assertThat(cliA.out()).contains("forget.accuracy", "run directory: " + runA);

@@ -140,4 +140,10 @@ public final class BertClassifier implements Model {
     }
     return true;
   }
+
+  /** A full checkpoint: config.json, model.safetensors (head included) and tokenizer.json. */
+  @Override
+  public void save(java.nio.file.Path dir) {
+    Checkpoint.write(dir, this);
+  }
 }
