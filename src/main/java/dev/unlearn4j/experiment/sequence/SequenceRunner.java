@@ -56,9 +56,11 @@ public final class SequenceRunner {
     Seeds.seedNd4j(cfg.seed());
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
-    RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, cfg.seed());
-    run.writeString(RunDirectory.CONFIG, exp.yaml());
     Map<String, Double> timing = new LinkedHashMap<>();
+    if (runId != null && java.nio.file.Files.exists(Path.of(cfg.output(), cfg.name(), runId))) {
+      throw new dev.unlearn4j.util.UnlearnException("run directory " + Path.of(cfg.output(), cfg.name(), runId)
+          + " already exists; choose another --run-id");                  // before an hour of pretraining
+    }
 
     long t = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg.original(), extraListeners);
@@ -66,6 +68,14 @@ public final class SequenceRunner {
     CausalLm original = HfCheckpoint.load(o.checkpoint());
     Path tokFile = o.checkpoint().resolve("tokenizer.json");
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
+    int longest = o.passages().stream().mapToInt(p -> p.tokens().length).max().orElse(0);
+    if (longest > original.config().maxPositions()) {
+      throw new dev.unlearn4j.util.UnlearnException(o.checkpoint() + ": passages of " + longest
+          + " tokens exceed the model's " + original.config().maxPositions() + " positions");
+    }
+    // inputs checked: only now does the run directory appear
+    RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, cfg.seed());
+    run.writeString(RunDirectory.CONFIG, exp.yaml());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
       TokenVectors bert = new TokenVectors(ev.encoder(), ev.bertLayer(), 256);
