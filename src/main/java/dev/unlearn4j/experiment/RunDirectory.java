@@ -34,6 +34,16 @@ public final class RunDirectory {
    *
    * @param runId explicit id, or null for {@code <UTC time>-s<seed>} (with a numeric suffix if taken)
    */
+  /** A new directory at exactly {@code dir} (its parent is created; the directory itself must not exist). */
+  public static RunDirectory at(Path dir) {
+    try {
+      Files.createDirectories(dir.toAbsolutePath().getParent());
+      return new RunDirectory(Files.createDirectory(dir));
+    } catch (IOException e) {
+      throw new UnlearnException("cannot create output directory " + dir + ": " + e.getMessage());
+    }
+  }
+
   public static RunDirectory create(Path output, String experiment, String runId, long seed) {
     Path parent = output.resolve(experiment);
     try {

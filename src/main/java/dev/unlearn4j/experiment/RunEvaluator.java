@@ -1,0 +1,119 @@
+package dev.unlearn4j.experiment;
+
+import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.config.ExperimentConfig;
+import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.Split;
+import dev.unlearn4j.eval.CrossMetrics;
+import dev.unlearn4j.eval.EvalResult;
+import dev.unlearn4j.eval.EvalSpec;
+import dev.unlearn4j.eval.Evaluator;
+import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.io.Safetensors;
+import dev.unlearn4j.util.Seeds;
+import dev.unlearn4j.util.Sha256;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code unlearn eval}: evaluates a saved model of a finished classification run again — on the run's own
+ * forget / retain / test splits (replayed from {@code splits/*.txt}), with any metrics — and writes
+ * {@code metrics.csv} and {@code summary.json} in the shapes {@code unlearn run} writes (the evaluated model's
+ * values under {@code after}).
+ */
+public final class RunEvaluator {
+  private RunEvaluator() {}
+
+  /**
+   * @param runDir a run directory (config.yaml, splits/)
+   * @param modelDir the checkpoint to evaluate (a run's {@code model/}, or any checkpoint of the same family)
+   * @param metrics metric names, empty for the run's own
+   * @param out a new directory for the results
+   */
+  public static Summary evaluate(Path runDir, Path modelDir, List<String> metrics, Path out) {
+    Path config = runDir.resolve(RunDirectory.CONFIG);
+    Experiment exp = Experiment.resolve(ConfigLoader.load(config, List.of()), config.toString());
+    ExperimentConfig cfg = exp.config();
+    List<String> m = metrics.isEmpty() ? cfg.eval().metrics() : metrics;
+    m.forEach(Metrics::get);
+    if (Files.exists(out)) {
+      throw new UnlearnException(out + ": output directory already exists");
+    }
+    long t0 = System.nanoTime();
+    Dataset data = exp.dataset().load();
+    Map<String, Example> byId = new HashMap<>();
+    data.examples().forEach(e -> byId.put(e.id(), e));
+    List<Split> splits = new ArrayList<>();
+    for (String name : List.of("forget", "retain", "test")) {
+      splits.add(new Split(name, readIds(runDir, name).stream().map(id -> {
+        Example e = byId.get(id);
+        if (e == null) {
+          throw new UnlearnException(runDir.resolve("splits/" + name + ".txt") + ": id '" + id + "' is not in "
+              + "dataset " + data.name());
+        }
+        return e;
+      }).toList()));
+    }
+    Model model = exp.model().create(data, Seeds.derive(cfg.seed(), "init"));
+    Path weights = modelDir.resolve("model.safetensors");
+    assign(model, Safetensors.read(weights), weights);
+    EvalSpec spec = new EvalSpec(m, false, cfg.eval().labels(), cfg.eval().batchSize());
+    EvalResult r = Evaluator.evaluate(model, splits, spec);
+    Map<String, Double> timing = new LinkedHashMap<>();
+    timing.put("eval_s", (System.nanoTime() - t0) / 1e9);
+    Map<String, Long> memory = new LinkedHashMap<>();
+    memory.put("peak_heap_bytes", Memory.peakHeapBytes());
+    memory.put("peak_rss_bytes", Memory.peakRssBytes());
+    Summary s = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), data.name(), cfg.seed(), Map.of(),
+        CrossMetrics.compute(r, null, m), Map.of(), timing, memory);
+    Map<String, String> inputs = new LinkedHashMap<>(data.inputFiles());
+    inputs.put("evaluated-model", Sha256.of(weights));
+    RunDirectory dir = RunDirectory.at(out);
+    MetricsCsv.write(dir.file(RunDirectory.METRICS), List.of("after"), List.of(r), false);
+    dir.writeString(RunDirectory.PROVENANCE, ExperimentRunner.json(Provenance.of(cfg.seed(), Instant.now()
+        .toString(), Instant.now().toString(), inputs)));
+    dir.writeString(RunDirectory.SUMMARY, ExperimentRunner.json(s));
+    return s;
+  }
+
+  private static List<String> readIds(Path runDir, String split) {
+    Path f = runDir.resolve(RunDirectory.SPLITS).resolve(split + ".txt");
+    try {
+      return Files.readAllLines(f).stream().filter(l -> !l.isBlank()).toList();
+    } catch (IOException e) {
+      throw new UnlearnException(f + ": cannot read the split (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Copies every stored tensor into the model's arrays; a missing, extra or misshapen tensor is an error. */
+  static void assign(Model model, Map<String, INDArray> stored, Path file) {
+    for (Map.Entry<String, INDArray> w : model.weights().entrySet()) {
+      INDArray v = stored.get(w.getKey());
+      if (v == null) {
+        throw new UnlearnException(file + ": missing tensor '" + w.getKey() + "'");
+      }
+      if (!Arrays.equals(v.shape(), w.getValue().shape())) {
+        throw new UnlearnException(file + ": tensor '" + w.getKey() + "' has shape " + Arrays.toString(v.shape())
+            + ", the model needs " + Arrays.toString(w.getValue().shape()));
+      }
+      w.getValue().assign(v.castTo(w.getValue().dataType()));
+    }
+    for (String k : stored.keySet()) {
+      if (!model.weights().containsKey(k)) {
+        throw new UnlearnException(file + ": unexpected tensor '" + k + "' (another model or class count?)");
+      }
+    }
+  }
+}
