@@ -71,6 +71,16 @@ class IcuEndToEndTest {
     assertThat(s.at("/after/unseen.cloze_accuracy").asDouble()).isBetween(0.0, 1.0);
     assertThat(s.at("/after/mia.loss_auc").asDouble()).isBetween(0.0, 1.0);
 
+    // unlearn eval on the saved model reproduces the run's after-values
+    CliRun eval = CliRun.of("eval", run.toString(), "--out", dir.resolve("ev").toString());
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
+    JsonNode ev = Mappers.JSON.readTree(dir.resolve("ev/summary.json").toFile()).get("after");
+    for (String k : List.of("forget.ma", "forget.el_icu", "forget.bleu", "forget.bertscore_f1", "unseen.perplexity",
+        "unseen.cloze_accuracy", "mia.loss_auc")) {
+      assertThat(ev.get(k).asDouble()).as(k).isCloseTo(s.at("/after/" + k).asDouble(),
+          org.assertj.core.api.Assertions.within(1e-9));
+    }
+
     CliRun second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
     assertThat(second.exitCode()).as(second.err()).isZero();
     JsonNode s2 = Mappers.JSON.readTree(dir.resolve("runs/icu-tiny/b/summary.json").toFile());
