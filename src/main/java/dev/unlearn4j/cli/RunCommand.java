@@ -23,8 +23,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run one experiment and write its run directory under <output>/<name>/<run-id>/.")
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "EXPERIMENT", description = "experiment YAML file (see experiments/)")
+  @Parameters(paramLabel = "EXPERIMENT", arity = "0..1", description = "experiment YAML file (see experiments/)")
   Path experiment;
+
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "continue an interrupted classification run from its checkpoints (config key checkpointEvery)")
+  Path resume;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "override a config key after the file, e.g. --set method.args.train.epochs=3")
@@ -39,6 +43,15 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((resume == null) == (experiment == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give either EXPERIMENT or --resume RUN_DIR");
+    }
+    if (resume != null) {
+      ExperimentRunner.Result r = new ExperimentRunner(List.of(progress.listener())).resume(resume);
+      printSummary(r.summary());
+      spec.commandLine().getOut().println("run directory: " + r.runDir());
+      return 0;
+    }
     if (SequenceExperiment.isSequence(ConfigLoader.readTree(experiment))) {
       return runSequence();
     }

@@ -17,6 +17,8 @@ import dev.unlearn4j.train.TrainSpec;
  * @param train how the original model (and the retrained oracle) are trained
  * @param eval which metrics are computed, and whether the retrain-from-scratch oracle is trained
  * @param output root directory of run directories (default {@code results})
+ * @param checkpointEvery save a training checkpoint every this many steps, for {@code unlearn run --resume}
+ *     and at the end of each phase (default 0: none; a resumed run then starts over from its first phase)
  */
 public record ExperimentConfig(
     String name,
@@ -27,12 +29,14 @@ public record ExperimentConfig(
     ForgetSpec forget,
     TrainSpec train,
     EvalSpec eval,
-    String output) {
+    String output,
+    int checkpointEvery) {
 
   /** Defaults for everything that has one; the required components are null until a file names them. */
   public static ExperimentConfig defaults() {
     return new ExperimentConfig(
-        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), "results");
+        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), "results",
+        0);
   }
 
   /** Fails on the first missing required key. */
@@ -44,6 +48,9 @@ public record ExperimentConfig(
     require(model.name(), "model.name");
     require(method, "method");
     require(method.name(), "method.name");
+    if (checkpointEvery < 0) {
+      throw new ConfigException("key 'checkpointEvery' must be >= 0, got " + checkpointEvery);
+    }
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new ConfigException("key 'name' must use only letters, digits, '.', '_' and '-', got '" + name + "'");
     }

@@ -65,18 +65,37 @@ public final class ExperimentRunner {
    */
   public List<Result> runAll(List<Experiment> exps, List<String> runIds) {
     ExperimentConfig cfg = exps.get(0).config();
-    long seed = cfg.seed();
-    Seeds.seedNd4j(seed);
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
     List<RunDirectory> runs = new ArrayList<>();
     for (int i = 0; i < exps.size(); i++) {
       RunDirectory run = RunDirectory.create(Path.of(cfg.output()), exps.get(i).config().name(), runIds.get(i),
-          seed);
+          cfg.seed());
       LOG.info("run directory {}", run.path());
       run.writeString(RunDirectory.CONFIG, toYaml(exps.get(i)));
       runs.add(run);
     }
+    return execute(exps, runs, start, t0, false);
+  }
+
+  /**
+   * Continues an interrupted run in its own directory: the same config, splits and seed; each training phase
+   * resumes from its latest checkpoint (or starts over without one). Same result as an uninterrupted run on CPU.
+   */
+  public Result resume(Path runDir) {
+    RunDirectory run = RunDirectory.unfinished(runDir);
+    Path config = run.file(RunDirectory.CONFIG);
+    Experiment exp = Experiment.resolve(dev.unlearn4j.config.ConfigLoader.load(config, List.of()),
+        config.toString());
+    LOG.info("resuming {}", runDir);
+    return execute(List.of(exp), List.of(run), Instant.now().toString(), System.nanoTime(), true).get(0);
+  }
+
+  private List<Result> execute(List<Experiment> exps, List<RunDirectory> runs, String start, long t0,
+      boolean resume) {
+    ExperimentConfig cfg = exps.get(0).config();
+    long seed = cfg.seed();
+    Seeds.seedNd4j(seed);
     Dataset data = exps.get(0).dataset().load();
     ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), seed);
     String forgetSha = null;
@@ -86,12 +105,14 @@ public final class ExperimentRunner {
     LOG.info("dataset {}: forget {}, retain {}, test {}", data.name(), request.forget().size(),
         request.retain().size(), request.test().size());
 
-    List<TrainLog> logs = runs.stream().map(r -> new TrainLog(r.file(RunDirectory.TRAIN_LOG))).toList();
+    List<TrainLog> logs = runs.stream().map(r -> new TrainLog(r.file(RunDirectory.TRAIN_LOG), resume)).toList();
     try {
-      Shared shared = prepare(exps.get(0), data, request, logs);
+      Shared shared = prepare(exps.get(0), data, request, logs, checkpoints(runs.get(0), cfg, resume));
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < exps.size(); i++) {
-        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0));
+        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0,
+            checkpoints(runs.get(i), cfg, resume)));
+        deleteCheckpoints(runs.get(i));
       }
       return results;
     } finally {
@@ -99,9 +120,31 @@ public final class ExperimentRunner {
     }
   }
 
-  private Shared prepare(Experiment exp, Dataset data, ForgetRequest request, List<TrainLog> logs) {
+  /** Checkpoints of a run when it saves them or resumes; null otherwise. */
+  private static dev.unlearn4j.train.Checkpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
+    return cfg.checkpointEvery() > 0 || resume
+        ? new dev.unlearn4j.train.Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;
+  }
+
+  /** A finished run needs no checkpoints; they are as large as the model and its optimiser state. */
+  private static void deleteCheckpoints(RunDirectory run) {
+    Path dir = run.file(RunDirectory.CHECKPOINTS);
+    if (java.nio.file.Files.isDirectory(dir)) {
+      try (var files = java.nio.file.Files.list(dir)) {
+        for (Path f : files.toList()) {
+          java.nio.file.Files.delete(f);
+        }
+        java.nio.file.Files.delete(dir);
+      } catch (java.io.IOException e) {
+        LOG.warn("could not delete {}: {}", dir, e.getMessage());
+      }
+    }
+  }
+
+  private Shared prepare(Experiment exp, Dataset data, ForgetRequest request, List<TrainLog> logs,
+      dev.unlearn4j.train.Checkpoints ckpt) {
     ExperimentConfig cfg = exp.config();
-    Trainer trainer = new Trainer(listeners(logs));
+    Trainer trainer = new Trainer(listeners(logs)).withCheckpoints(ckpt);
     long initSeed = Seeds.derive(cfg.seed(), "init");
     Objective ce = Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
     Map<String, Double> timing = new LinkedHashMap<>();
@@ -130,7 +173,7 @@ public final class ExperimentRunner {
   }
 
   private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
-      long t0) {
+      long t0, dev.unlearn4j.train.Checkpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     UnlearningMethod method = exp.method();
     TrainSpec schedule = method.schedule(cfg.train());
@@ -139,7 +182,8 @@ public final class ExperimentRunner {
     Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
         : s.original().copy();
     var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
-    new Trainer(listeners(List.of(log))).fit("unlearn", unlearned, method.objective(), method.plan(schedule),
+    new Trainer(listeners(List.of(log))).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
+        method.plan(schedule),
         schedule, forget, s.request().retain().examples(), cfg.seed());
     timing.put("unlearn_s", seconds(t));
     t = System.nanoTime();

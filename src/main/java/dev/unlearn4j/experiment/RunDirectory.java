@@ -22,6 +22,7 @@ public final class RunDirectory {
   public static final String REPORT = "report.md";
   public static final String TRAIN_LOG = "train_log.csv";
   public static final String SPLITS = "splits";
+  public static final String CHECKPOINTS = "checkpoints";
 
   private final Path dir;
 
@@ -34,6 +35,17 @@ public final class RunDirectory {
    *
    * @param runId explicit id, or null for {@code <UTC time>-s<seed>} (with a numeric suffix if taken)
    */
+  /** An existing, unfinished run directory (no summary.json), to resume. */
+  public static RunDirectory unfinished(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+      throw new UnlearnException(dir + ": not a run directory (no " + CONFIG + ")");
+    }
+    if (Files.exists(dir.resolve(SUMMARY))) {
+      throw new UnlearnException(dir + ": the run finished already (summary.json exists); nothing to resume");
+    }
+    return new RunDirectory(dir);
+  }
+
   /** A new directory at exactly {@code dir} (its parent is created; the directory itself must not exist). */
   public static RunDirectory at(Path dir) {
     try {

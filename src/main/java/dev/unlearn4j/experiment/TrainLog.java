@@ -19,9 +19,17 @@ public final class TrainLog implements TrainingListener, AutoCloseable {
   private final CSVPrinter csv;
 
   public TrainLog(Path file) {
+    this(file, false);
+  }
+
+  /** @param append continue an existing log (a resumed run) instead of starting a new one */
+  public TrainLog(Path file, boolean append) {
     try {
-      Writer w = Files.newBufferedWriter(file);
-      csv = CSVFormat.DEFAULT.builder().setHeader("phase", "epoch", "step", "name", "value").build().print(w);
+      boolean cont = append && Files.isRegularFile(file);
+      Writer w = cont ? Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND)
+          : Files.newBufferedWriter(file);
+      var format = CSVFormat.DEFAULT.builder();
+      csv = (cont ? format.build() : format.setHeader("phase", "epoch", "step", "name", "value").build()).print(w);
     } catch (IOException e) {
       throw new UnlearnException("cannot write " + file + ": " + e.getMessage());
     }

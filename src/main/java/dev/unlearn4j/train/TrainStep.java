@@ -55,6 +55,11 @@ public final class TrainStep {
     updaters = new Updaters(params, spec);
   }
 
+  /** Trained arrays and optimiser state, live (for checkpoints). */
+  Updaters updaters() {
+    return updaters;
+  }
+
   /**
    * @param step 1-based global step (for errors and the updater's schedule)
    * @param epoch 1-based epoch

@@ -17,9 +17,16 @@ import java.util.Map;
  */
 public final class Trainer {
   private final List<TrainingListener> listeners;
+  private Checkpoints checkpoints;
 
   public Trainer(List<TrainingListener> listeners) {
     this.listeners = List.copyOf(listeners);
+  }
+
+  /** Saves checkpoints while training and resumes each phase from its latest one. */
+  public Trainer withCheckpoints(Checkpoints c) {
+    this.checkpoints = c;
+    return this;
   }
 
   /**
@@ -46,10 +53,12 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onStart(state);
     }
-    int step = 0;
+    Checkpoints.Position from = restore(phase, trainStep, batches, g, perEpoch);
+    int step = from.step();
+    int startEpoch = from.done() ? spec.epochs() + 1 : Math.max(1, from.epoch());
     outer:
-    for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-      for (int b = 0; b < perEpoch; b++) {
+    for (int epoch = startEpoch; epoch <= spec.epochs(); epoch++) {
+      for (int b = epoch == from.epoch() ? from.batchInEpoch() : 0; b < perEpoch; b++) {
         if (step >= total) {
           break outer;
         }
@@ -61,6 +70,10 @@ public final class Trainer {
         TrainStep.Outcome o = trainStep.run(batch, phase, step, epoch);
         NativeMemory.tick();
         state = new TrainerState(phase, epoch, step, total, o.loss(), o.terms(), o.gradNorm());
+        if (checkpoints != null && checkpoints.due(step)) {
+          checkpoints.save(phase, new Checkpoints.Position(step, epoch, b + 1, false),
+              trainStep.updaters().params(), trainStep.updaters().states());
+        }
         for (TrainingListener l : listeners) {
           l.onStep(state);
         }
@@ -75,10 +88,49 @@ public final class Trainer {
         break;
       }
     }
+    if (checkpoints != null && !from.done()) {
+      checkpoints.save(phase, new Checkpoints.Position(step, spec.epochs(), perEpoch, true),
+          trainStep.updaters().params(), trainStep.updaters().states());
+    }
     model.load(g);
     for (TrainingListener l : listeners) {
       l.onEnd(state);
     }
     return state;
+  }
+
+  /**
+   * Restores the phase's latest checkpoint into the live arrays and replays the batch order (and the feed, whose
+   * dropout masks draw from the graph's random stream) up to it; returns where to continue.
+   */
+  private Checkpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, ModelGraph g,
+      int perEpoch) {
+    java.util.Optional<Checkpoints.Saved> saved = checkpoints == null ? java.util.Optional.empty()
+        : checkpoints.latest(phase);
+    if (saved.isEmpty()) {
+      return new Checkpoints.Position(0, 1, 0, false);
+    }
+    Checkpoints.Saved c = saved.get();
+    copy(c.params(), trainStep.updaters().params(), phase);
+    copy(c.state(), trainStep.updaters().states(), phase);
+    if (!c.position().done()) {
+      long consumed = (long) (c.position().epoch() - 1) * perEpoch + c.position().batchInEpoch();
+      for (long i = 0; i < consumed; i++) {
+        Batch b = batches.next();
+        if (b.size() > 0) {
+          g.feed(b.examples());
+        }
+      }
+    }
+    return c.position();
+  }
+
+  private static void copy(Map<String, org.nd4j.linalg.api.ndarray.INDArray> from,
+      Map<String, org.nd4j.linalg.api.ndarray.INDArray> into, String phase) {
+    if (!from.keySet().equals(into.keySet())) {
+      throw new dev.unlearn4j.util.UnlearnException("checkpoint of phase '" + phase + "' holds " + from.keySet()
+          + ", the model trains " + into.keySet());
+    }
+    into.forEach((k, v) -> v.assign(from.get(k)));
   }
 }

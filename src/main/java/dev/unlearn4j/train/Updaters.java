@@ -18,6 +18,7 @@ final class Updaters {
   private final Map<String, INDArray> params;
   private final TrainSpec spec;
   private final Map<String, GradientUpdater<?>> byName = new LinkedHashMap<>();
+  private final Map<String, INDArray> states = new LinkedHashMap<>();
 
   /** @param params the arrays to update in place, by name (graph variables and gathered tables) */
   Updaters(Map<String, INDArray> params, TrainSpec spec) {
@@ -29,7 +30,10 @@ final class Updaters {
       IUpdater cfg = config(spec);
       long size = cfg.stateSize(p.length());
       INDArray state = size == 0 ? null : Nd4j.zeros(p.dataType(), 1, size);
-      byName.put(name, cfg.instantiate(state, true));
+      byName.put(name, cfg.instantiate(state, true));        // the updater works on this array in place
+      if (state != null) {
+        states.put(name, state);
+      }
     }
   }
 
@@ -39,6 +43,16 @@ final class Updaters {
       case SGD -> spec.momentum() > 0 ? new Nesterovs(spec.learningRate(), spec.momentum())
           : new Sgd(spec.learningRate());
     };
+  }
+
+  /** The optimiser's state arrays (Adam's moments, momentum), live: checkpoints save and restore them. */
+  Map<String, INDArray> states() {
+    return states;
+  }
+
+  /** The arrays being trained, live. */
+  Map<String, INDArray> params() {
+    return params;
   }
 
   /** Applies one step; {@code grads} are consumed (the updater overwrites them with the update). */
