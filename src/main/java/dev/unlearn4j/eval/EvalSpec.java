@@ -14,8 +14,10 @@ import java.util.List;
  * @param labels label set of F1: {@code observed} (classes in y or ŷ of the split, scikit-learn's default) or
  *     {@code all} (every class of the dataset) (default observed)
  * @param batchSize examples per forward pass during evaluation (default 64)
+ * @param utilityFloor stop unlearning with an error when the retain-split accuracy after an epoch falls below this
+ *     (a utility collapse); 0 turns the check off (default 0)
  */
-public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize) {
+public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize, double utilityFloor) {
   /** Which classes macro-F1 averages over. */
   public enum LabelSet {
     OBSERVED,
@@ -31,6 +33,9 @@ public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, in
     if (metrics == null || metrics.isEmpty()) {
       throw new ConfigException("key 'eval.metrics' must list at least one metric");
     }
+    if (utilityFloor < 0 || utilityFloor > 1) {
+      throw new ConfigException("key 'eval.utilityFloor' must lie in [0, 1], got " + utilityFloor);
+    }
     if (batchSize < 1) {
       throw new ConfigException("key 'eval.batchSize' must be >= 1, got " + batchSize);
     }
@@ -39,6 +44,6 @@ public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, in
 
   public static EvalSpec defaults() {
     return new EvalSpec(List.of("accuracy", "macro_f1", "micro_f1", "ce_loss", "mia_loss_auc", "oracle_gap",
-        "oracle_agreement", "forget_quality"), true, LabelSet.OBSERVED, 64);
+        "oracle_agreement", "forget_quality"), true, LabelSet.OBSERVED, 64, 0.0);
   }
 }

@@ -182,7 +182,11 @@ public final class ExperimentRunner {
     Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
         : s.original().copy();
     var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
-    new Trainer(listeners(List.of(log))).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
+    List<TrainingListener> listeners = listeners(List.of(log));
+    if (cfg.eval().utilityFloor() > 0) {
+      listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
+    }
+    new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
         method.plan(schedule),
         schedule, forget, s.request().retain().examples(), cfg.seed());
     timing.put("unlearn_s", seconds(t));

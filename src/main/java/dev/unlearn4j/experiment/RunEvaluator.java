@@ -69,7 +69,7 @@ public final class RunEvaluator {
     Model model = exp.model().create(data, Seeds.derive(cfg.seed(), "init"));
     Path weights = modelDir.resolve("model.safetensors");
     assign(model, Safetensors.read(weights), weights);
-    EvalSpec spec = new EvalSpec(m, false, cfg.eval().labels(), cfg.eval().batchSize());
+    EvalSpec spec = new EvalSpec(m, false, cfg.eval().labels(), cfg.eval().batchSize(), 0.0);
     EvalResult r = Evaluator.evaluate(model, splits, spec);
     Map<String, Double> timing = new LinkedHashMap<>();
     timing.put("eval_s", (System.nanoTime() - t0) / 1e9);
