@@ -64,6 +64,12 @@ public record EncoderBundle(
       weights.forEach((k, v) -> w.put(k, v.dup()));
       return new BertClassifier(config, args, tok, numClasses, w, origin);
     }
+    if (this.numClasses > 0) {
+      // a label mismatch: the stored head cannot score this dataset's classes, so a new one is trained
+      org.slf4j.LoggerFactory.getLogger(EncoderBundle.class).warn("{} has a head for {} classes, the dataset has {}:"
+          + " the head is replaced by a new one", origin == null ? "the checkpoint" : origin.onnx(),
+          this.numClasses, numClasses);
+    }
     Map<String, INDArray> encoder = new LinkedHashMap<>(weights);
     encoder.remove(BertClassifier.HEAD_WEIGHT);
     encoder.remove(BertClassifier.HEAD_BIAS);
