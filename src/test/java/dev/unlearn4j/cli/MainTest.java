@@ -33,8 +33,8 @@ class MainTest {
     Path f = Fixtures.write(dir, "e.yaml", Fixtures.tinyExperimentYaml(dir, "finetune") + "bogus: 1\n");
     CliRun r = CliRun.of("run", f.toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("unlearn: " + f + ": unknown key 'bogus'; known: [dataset, eval, "
-        + "forget, method, model, name, output, seed, train]");
+    assertThat(r.err().strip()).isEqualTo("unlearn: " + f + ": unknown key 'bogus'; known: [checkpointEvery, "
+        + "dataset, eval, forget, method, model, name, output, seed, train]");
     assertThat(dir.resolve("tiny")).doesNotExist();
   }
 
