@@ -31,7 +31,8 @@ public final class PretrainCommand implements Callable<Integer> {
   Integer steps;
 
   @Option(names = "--plant-sets", defaultValue = "0",
-      description = "forget sets of passages planted in the training data, as ICU's original model needs (${DEFAULT-VALUE})")
+      description = "forget sets of passages planted in the training data, as ICU's original model needs "
+          + "(${DEFAULT-VALUE})")
   int plantSets;
 
   @Option(names = "--plant-per-set", defaultValue = "128", description = "passages per set (${DEFAULT-VALUE})")
