@@ -82,8 +82,7 @@ final class OriginalModels {
   /** First 16 hex digits of the SHA-256 of the settings that determine the model (the cache location excluded). */
   static String key(OriginalSpec s) {
     OriginalSpec k = new OriginalSpec("", s.preset(), s.steps(), s.addresses(), s.seed(), s.sets(), s.perSet(),
-        s.length(),
-        s.repeats(), "");
+        s.length(), s.repeats(), "");
     try {
       return Sha256.of(Mappers.JSON.writeValueAsString(k).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -20,8 +20,7 @@ import dev.unlearn4j.model.causal.PassagePool;
  * @param cache directory of cached original models ("" = the user cache of unlearn4j)
  */
 public record OriginalSpec(String checkpoint, String preset, int steps, int addresses, long seed, int sets, int perSet,
-    int length,
-    int repeats, String cache) {
+    int length, int repeats, String cache) {
   public static OriginalSpec defaults() {
     return new OriginalSpec("", "small", 0, 0, 42, 5, 128, 200, 16, "");
   }
