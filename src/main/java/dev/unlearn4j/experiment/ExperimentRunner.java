@@ -219,7 +219,9 @@ public final class ExperimentRunner {
     evals.add(after);
     MetricsCsv.write(run.file(RunDirectory.METRICS), List.of("before", "oracle", "after"), evals,
         s.oracle() != null);
-    run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), forgetSha, prov));
+    ReportWriter.Audit audit = new ReportWriter.Audit(forgetSha, Fingerprints.data(s.request().forget().examples()),
+        Fingerprints.model(s.original()), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
+    run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), audit, prov));
     run.writeString(RunDirectory.PROVENANCE, json(prov));
     run.writeString(RunDirectory.SUMMARY, json(summary));
     return new Result(run.path(), summary);

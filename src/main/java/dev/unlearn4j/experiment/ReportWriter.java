@@ -9,15 +9,36 @@ import java.util.Set;
 public final class ReportWriter {
   private ReportWriter() {}
 
-  public static String render(Summary s, ForgetRequest request, String forgetIdsSha256, Provenance prov) {
+  /**
+   * What identifies the request and the models.
+   *
+   * @param forgetIdsSha256 SHA-256 of splits/forget.txt as written
+   * @param forgetDataSha256 SHA-256 of the forgotten examples' ids, labels and contents
+   * @param originalModelSha256 weight fingerprint of the model before unlearning
+   * @param unlearnedModelSha256 weight fingerprint of the model after unlearning (saved in model/)
+   * @param utilityFloor eval.utilityFloor (0: not checked)
+   */
+  public record Audit(String forgetIdsSha256, String forgetDataSha256, String originalModelSha256,
+      String unlearnedModelSha256, double utilityFloor) {}
+
+  public static String render(Summary s, ForgetRequest request, Audit audit, Provenance prov) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(s.experiment()).append(" — ").append(s.method()).append("\n\n");
     md.append("Model `").append(s.model()).append("` on dataset `").append(s.dataset()).append("`, seed ")
         .append(s.seed()).append(".\n\n");
     md.append("## What was forgotten\n\n");
-    md.append(String.format("%d examples (ids in `splits/forget.txt`, SHA-256 of the id list %s); retain %d, "
-        + "test %d.%n%n", request.forget().size(), forgetIdsSha256, request.retain().size(),
-        request.test().size()));
+    md.append(String.format("%d examples (ids in `splits/forget.txt`, SHA-256 of the id list %s; SHA-256 of the "
+        + "forgotten data — ids, labels, contents — %s); retain %d, test %d.%n%n", request.forget().size(),
+        audit.forgetIdsSha256(), audit.forgetDataSha256(), request.retain().size(), request.test().size()));
+    md.append("## Models\n\n| model | SHA-256 of the weights |\n|---|---|\n");
+    md.append("| before (original) | ").append(audit.originalModelSha256()).append(" |\n");
+    md.append("| after (unlearned, `model/`) | ").append(audit.unlearnedModelSha256()).append(" |\n\n");
+    if (audit.originalModelSha256().equals(audit.unlearnedModelSha256())) {
+      md.append("The weights did not change.\n\n");
+    }
+    md.append(audit.utilityFloor() > 0 ? String.format("Utility floor: retain accuracy stayed at or above %.4f "
+        + "after every unlearning epoch (checked; the run would have stopped otherwise).%n%n", audit.utilityFloor())
+        : "Utility floor: not set (`eval.utilityFloor`).\n\n");
     md.append("## Metrics\n\n| metric | before | after | oracle |\n|---|---:|---:|---:|\n");
     Set<String> keys = new LinkedHashSet<>(s.before().keySet());
     keys.addAll(s.after().keySet());

@@ -129,4 +129,40 @@ class RunDirectoryContractTest {
     it.forEachRemaining(l::add);
     return l;
   }
+
+  @Test
+  void reportIdentifiesTheForgottenDataAndBothModels() throws Exception {
+    String report = Files.readString(runA.resolve("report.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\| (before \\(original\\)|after \\(unlearned, `model/`\\)) "
+        + "\\| ([0-9a-f]{64}) \\|").matcher(report);
+    List<String> hashes = new java.util.ArrayList<>();
+    while (m.find()) {
+      hashes.add(m.group(2));
+    }
+    assertThat(hashes).hasSize(2).doesNotHaveDuplicates();
+    assertThat(report).contains("SHA-256 of the forgotten data", "Utility floor: not set");
+    // the after-fingerprint is that of the saved model/
+    var saved = dev.unlearn4j.model.io.Safetensors.read(runA.resolve("model/model.safetensors"));
+    dev.unlearn4j.model.Model stub = new dev.unlearn4j.model.Model() {
+      public int numClasses() {
+        return 2;
+      }
+
+      public dev.unlearn4j.model.ModelGraph graph(boolean training, long seed) {
+        throw new UnsupportedOperationException();
+      }
+
+      public void load(dev.unlearn4j.model.ModelGraph graph) {
+      }
+
+      public dev.unlearn4j.model.Model copy() {
+        return this;
+      }
+
+      public java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> weights() {
+        return saved;
+      }
+    };
+    assertThat(Fingerprints.model(stub)).isEqualTo(hashes.get(1));
+  }
 }

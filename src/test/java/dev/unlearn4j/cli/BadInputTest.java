@@ -1,0 +1,38 @@
+package dev.unlearn4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unlearn4j.testing.CliRun;
+import dev.unlearn4j.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad inputs not covered elsewhere: one line naming the cause, a non-zero exit, and no summary. */
+class BadInputTest {
+  @TempDir Path dir;
+
+  @Test
+  void anOutputDirectoryThatCannotBeCreated() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("results"), "a file where the output directory should be");
+    Path f = Fixtures.write(dir, "tiny.yaml", Fixtures.tinyExperimentYaml(blocker.resolve("sub"), "finetune"));
+    CliRun r = CliRun.of("run", f.toString(), "--no-progress");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).startsWith("unlearn: cannot create output directory " + blocker.resolve("sub"))
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aSequenceLengthBeyondTheEncodersPositions() {
+    String yaml = Fixtures.tinyExperimentYaml(dir.resolve("runs"), "finetune")
+        .replace("name: mlp\n  args: {hidden: 8}", "name: bert\n  args: {maxLength: 600}")
+        .replace("name: synthetic-blobs\n  args: {perClass: 40, features: 4}", "name: sotu");
+    Path f = Fixtures.write(dir, "long.yaml", yaml);
+    CliRun r = CliRun.of("run", f.toString(), "--no-progress");
+    assertThat(r.exitCode()).as(r.err()).isNotZero();
+    assertThat(r.err()).contains("600", "512 positions");
+    assertThat(dir.resolve("runs")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(),
+        p -> assertThat(Files.walk(p).noneMatch(x -> x.endsWith("summary.json"))).isTrue());
+  }
+}
