@@ -50,6 +50,21 @@ class EvalCommandTest {
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("missing tensor '" + dropped + "'");
     assertThat(dir.resolve("ev2/summary.json")).doesNotExist();
+    // a label mismatch: an output layer for one class more than the run's data has
+    Map<String, INDArray> three = new LinkedHashMap<>(Safetensors.read(runDir.resolve("model/model.safetensors")));
+    String head = three.entrySet().stream().filter(e -> e.getValue().rank() == 2).map(Map.Entry::getKey)
+        .reduce((a, b) -> b).orElseThrow();                                          // the last matrix: the head
+    long classes = three.get(head).size(1);
+    three.put(head, org.nd4j.linalg.factory.Nd4j.zeros(three.get(head).dataType(), three.get(head).size(0),
+        classes + 1));
+    Files.createDirectories(dir.resolve("three"));
+    Safetensors.write(dir.resolve("three/model.safetensors"), three, null);
+    CliRun mismatch = CliRun.of("eval", runDir.toString(), "--model", dir.resolve("three").toString(), "--out",
+        dir.resolve("ev4").toString());
+    assertThat(mismatch.exitCode()).isEqualTo(1);
+    assertThat(mismatch.err()).contains("tensor '" + head + "' has shape [", ", " + (classes + 1) + "], the model "
+        + "needs [");
+    assertThat(dir.resolve("ev4/summary.json")).doesNotExist();
     CliRun metric = CliRun.of("eval", runDir.toString(), "--metrics", "bleu4", "--out", dir.resolve("ev3").toString());
     assertThat(metric.exitCode()).isEqualTo(2);
     assertThat(metric.err()).contains("unknown metric 'bleu4'");
