@@ -47,14 +47,4 @@ public final class GradDiff implements SequenceMethod {
   public TrainSpec schedule(TrainSpec original) {
     return args.train();
   }
-
-  @Override
-  public boolean refines() {
-    return false;
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return Refinement.Thresholds.defaults();
-  }
 }

@@ -43,14 +43,4 @@ public final class Kumpr implements SequenceMethod {
   public TrainSpec schedule(TrainSpec original) {
     return args.train();
   }
-
-  @Override
-  public boolean refines() {
-    return false;
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return Refinement.Thresholds.defaults();
-  }
 }

@@ -8,11 +8,15 @@ import dev.unlearn4j.method.UnlearningMethod;
  * method's settings for that loop.
  */
 public interface SequenceMethod extends UnlearningMethod {
-  /** True: forgotten passages leave training with their analogues (ICU's refinement). */
-  boolean refines();
+  /** True: forgotten passages leave training with their analogues (ICU's refinement); the baselines do not. */
+  default boolean refines() {
+    return false;
+  }
 
   /** Thresholds of the refinement (ignored when {@link #refines()} is false). */
-  Refinement.Thresholds refinement();
+  default Refinement.Thresholds refinement() {
+    return Refinement.Thresholds.defaults();
+  }
 
   /** True: the stop rule also fires when no passage is flagged any more (needs {@link #refines()}). */
   default boolean stopsWhenNothingFlagged() {
