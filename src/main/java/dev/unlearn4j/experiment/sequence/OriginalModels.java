@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,13 +58,7 @@ final class OriginalModels {
   }
 
   private static void pretrain(OriginalSpec s, Path dir, List<TrainingListener> listeners) {
-    PretrainPreset p = PretrainPreset.named(s.preset());
-    if (s.steps() > 0) {
-      p = p.withSteps(s.steps());
-    }
-    if (s.addresses() > 0) {
-      p = p.withAddresses(s.addresses());
-    }
+    PretrainPreset p = resolved(s);
     if (s.length() > p.context()) {
       throw new UnlearnException("original.length " + s.length() + " exceeds the " + s.preset() + " context of "
           + p.context() + " tokens");
@@ -79,14 +75,30 @@ final class OriginalModels {
     }
   }
 
-  /** First 16 hex digits of the SHA-256 of the settings that determine the model (the cache location excluded). */
+  /**
+   * First 16 hex digits of the SHA-256 of what determines the model: the resolved preset (so a changed preset
+   * definition is a new cache entry), the planting and the seed; the cache location is excluded.
+   */
   static String key(OriginalSpec s) {
-    OriginalSpec k = new OriginalSpec("", s.preset(), s.steps(), s.addresses(), s.seed(), s.sets(), s.perSet(),
-        s.length(), s.repeats(), "");
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("preset", resolved(s));
+    k.put("planting", s.planting());
+    k.put("seed", s.seed());
     try {
       return Sha256.of(Mappers.JSON.writeValueAsString(k).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static PretrainPreset resolved(OriginalSpec s) {
+    PretrainPreset p = PretrainPreset.named(s.preset());
+    if (s.steps() > 0) {
+      p = p.withSteps(s.steps());
+    }
+    if (s.addresses() > 0) {
+      p = p.withAddresses(s.addresses());
+    }
+    return p;
   }
 }
