@@ -20,7 +20,7 @@ public record PretrainPreset(String name, int addresses, int evalAddresses, int 
   public static PretrainPreset named(String name) {
     return switch (name) {
       case "tiny" -> new PretrainPreset("tiny", 6, 2, 512, 32, 2, 2, 64, 32, 8, 150, 3e-3);
-      case "small" -> new PretrainPreset("small", 0, 0, 4096, 128, 4, 4, 256, 128, 8, 3000, 1e-3);
+      case "small" -> new PretrainPreset("small", 0, 0, 4096, 128, 4, 4, 256, 128, 8, 2500, 1e-3);
       default -> throw new UnlearnException("unknown preset '" + name + "'; known: [tiny, small]");
     };
   }
