@@ -13,6 +13,7 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainingListener;
@@ -112,7 +113,7 @@ public final class ExperimentRunner {
       for (int i = 0; i < exps.size(); i++) {
         results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0,
             checkpoints(runs.get(i), cfg, resume)));
-        deleteCheckpoints(runs.get(i));
+        new Checkpoints(runs.get(i).file(RunDirectory.CHECKPOINTS), 0).deleteAll();
       }
       return results;
     } finally {
@@ -121,28 +122,13 @@ public final class ExperimentRunner {
   }
 
   /** Checkpoints of a run when it saves them or resumes; null otherwise. */
-  private static dev.unlearn4j.train.Checkpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
+  private static Checkpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
     return cfg.checkpointEvery() > 0 || resume
-        ? new dev.unlearn4j.train.Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;
-  }
-
-  /** A finished run needs no checkpoints; they are as large as the model and its optimiser state. */
-  private static void deleteCheckpoints(RunDirectory run) {
-    Path dir = run.file(RunDirectory.CHECKPOINTS);
-    if (java.nio.file.Files.isDirectory(dir)) {
-      try (var files = java.nio.file.Files.list(dir)) {
-        for (Path f : files.toList()) {
-          java.nio.file.Files.delete(f);
-        }
-        java.nio.file.Files.delete(dir);
-      } catch (java.io.IOException e) {
-        LOG.warn("could not delete {}: {}", dir, e.getMessage());
-      }
-    }
+        ? new Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;
   }
 
   private Shared prepare(Experiment exp, Dataset data, ForgetRequest request, List<TrainLog> logs,
-      dev.unlearn4j.train.Checkpoints ckpt) {
+      Checkpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     Trainer trainer = new Trainer(listeners(logs)).withCheckpoints(ckpt);
     long initSeed = Seeds.derive(cfg.seed(), "init");
@@ -173,7 +159,7 @@ public final class ExperimentRunner {
   }
 
   private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
-      long t0, dev.unlearn4j.train.Checkpoints ckpt) {
+      long t0, Checkpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     UnlearningMethod method = exp.method();
     TrainSpec schedule = method.schedule(cfg.train());
@@ -222,8 +208,8 @@ public final class ExperimentRunner {
     ReportWriter.Audit audit = new ReportWriter.Audit(forgetSha, Fingerprints.data(s.request().forget().examples()),
         Fingerprints.model(s.original()), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
     run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), audit, prov));
-    run.writeString(RunDirectory.PROVENANCE, json(prov));
-    run.writeString(RunDirectory.SUMMARY, json(summary));
+    run.writeJson(RunDirectory.PROVENANCE, prov);
+    run.writeJson(RunDirectory.SUMMARY, summary);
     return new Result(run.path(), summary);
   }
 
@@ -236,14 +222,6 @@ public final class ExperimentRunner {
   private static String toYaml(Experiment exp) {
     try {
       return Mappers.YAML.writeValueAsString(exp.resolved());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String json(Object o) {
-    try {
-      return Mappers.JSON.writeValueAsString(o) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

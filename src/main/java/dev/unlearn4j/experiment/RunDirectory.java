@@ -30,11 +30,6 @@ public final class RunDirectory {
     this.dir = dir;
   }
 
-  /**
-   * Creates a new run directory.
-   *
-   * @param runId explicit id, or null for {@code <UTC time>-s<seed>} (with a numeric suffix if taken)
-   */
   /** An existing, unfinished run directory (no summary.json), to resume. */
   public static RunDirectory unfinished(Path dir) {
     if (!Files.isRegularFile(dir.resolve(CONFIG))) {
@@ -56,6 +51,11 @@ public final class RunDirectory {
     }
   }
 
+  /**
+   * Creates a new run directory.
+   *
+   * @param runId explicit id, or null for {@code <UTC time>-s<seed>} (with a numeric suffix if taken)
+   */
   public static RunDirectory create(Path output, String experiment, String runId, long seed) {
     Path parent = output.resolve(experiment);
     try {
@@ -79,12 +79,23 @@ public final class RunDirectory {
     }
   }
 
+  /** Fails now, before any work, when an explicit run id is taken (create would fail only after the work). */
+  public static void requireFree(Path output, String experiment, String runId) {
+    if (runId != null && Files.exists(output.resolve(experiment).resolve(runId))) {
+      throw new UnlearnException(taken(output.resolve(experiment).resolve(runId)));
+    }
+  }
+
+  private static String taken(Path p) {
+    return "run directory " + p + " already exists; choose another --run-id";
+  }
+
   private static Path createExclusive(Path p, boolean failIfExists) {
     try {
       return Files.createDirectory(p);
     } catch (FileAlreadyExistsException e) {
       if (failIfExists) {
-        throw new UnlearnException("run directory " + p + " already exists; choose another --run-id");
+        throw new UnlearnException(taken(p));
       }
       return null;
     } catch (IOException e) {
@@ -102,5 +113,14 @@ public final class RunDirectory {
 
   public void writeString(String name, String content) {
     AtomicFiles.writeString(dir.resolve(name), content);
+  }
+
+  /** Writes {@code value} as indented JSON (summary.json, provenance.json). */
+  public void writeJson(String name, Object value) {
+    try {
+      writeString(name, dev.unlearn4j.config.Mappers.JSON.writeValueAsString(value) + "\n");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

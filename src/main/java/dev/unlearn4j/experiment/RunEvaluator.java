@@ -82,9 +82,9 @@ public final class RunEvaluator {
     inputs.put("evaluated-model", Sha256.of(weights));
     RunDirectory dir = RunDirectory.at(out);
     MetricsCsv.write(dir.file(RunDirectory.METRICS), List.of("after"), List.of(r), false);
-    dir.writeString(RunDirectory.PROVENANCE, ExperimentRunner.json(Provenance.of(cfg.seed(), Instant.now()
-        .toString(), Instant.now().toString(), inputs)));
-    dir.writeString(RunDirectory.SUMMARY, ExperimentRunner.json(s));
+    dir.writeJson(RunDirectory.PROVENANCE, Provenance.of(cfg.seed(), Instant.now().toString(),
+        Instant.now().toString(), inputs));
+    dir.writeJson(RunDirectory.SUMMARY, s);
     return s;
   }
 

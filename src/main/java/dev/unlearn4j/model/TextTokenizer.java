@@ -79,6 +79,11 @@ public final class TextTokenizer implements AutoCloseable {
     return tokenizer.decode(ids, true);
   }
 
+  /** {@link #decode(long[])} for the int ids the causal models use. */
+  public String decode(int[] ids) {
+    return decode(java.util.Arrays.stream(ids).asLongStream().toArray());
+  }
+
   public Batch encode(List<String> texts) {
     Encoding[] enc = tokenizer.batchEncode(texts, true, false);
     int t = 1;

@@ -62,6 +62,21 @@ public final class Checkpoints {
     }
   }
 
+  /** Removes every checkpoint (a finished run needs none; they are as large as the model and its optimiser state). */
+  public void deleteAll() {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+      Files.delete(dir);
+    } catch (IOException e) {
+      org.slf4j.LoggerFactory.getLogger(Checkpoints.class).warn("could not delete {}: {}", dir, e.getMessage());
+    }
+  }
+
   /** The latest checkpoint of a phase, if any. */
   public Optional<Saved> latest(String phase) {
     Optional<JsonNode> idx = index(phase);

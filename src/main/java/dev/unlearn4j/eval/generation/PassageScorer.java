@@ -19,18 +19,32 @@ public final class PassageScorer {
 
   static final int BATCH = 16;
 
+  /** Teacher-forced log-probabilities and argmax of every passage, {@code batch} passages per forward pass. */
+  public static CausalLm.TokenScores score(CausalLm lm, List<int[]> passages, int batch) {
+    double[][] logProbs = new double[passages.size()][];
+    int[][] argmax = new int[passages.size()][];
+    for (int first = 0; first < passages.size(); first += batch) {
+      int[][] ids = passages.subList(first, Math.min(passages.size(), first + batch)).toArray(int[][]::new);
+      CausalLm.TokenScores s = lm.score(ids);
+      System.arraycopy(s.logProbs(), 0, logProbs, first, ids.length);
+      System.arraycopy(s.argmax(), 0, argmax, first, ids.length);
+      NativeMemory.tick();
+    }
+    return new CausalLm.TokenScores(logProbs, argmax);
+  }
+
   /** MA of each passage (all of one length). */
   public static double[] memorisation(CausalLm lm, List<int[]> passages) {
+    return memorisation(passages, score(lm, passages, BATCH));
+  }
+
+  /** MA of each passage from its teacher-forced scores. */
+  public static double[] memorisation(List<int[]> passages, CausalLm.TokenScores s) {
     double[] out = new double[passages.size()];
-    for (int first = 0; first < passages.size(); first += BATCH) {
-      int[][] ids = passages.subList(first, Math.min(passages.size(), first + BATCH)).toArray(int[][]::new);
-      int[][] argmax = lm.score(ids).argmax();
-      for (int b = 0; b < ids.length; b++) {
-        int[] aligned = new int[ids[b].length];                                  // aligned[t] predicts ids[t]
-        System.arraycopy(argmax[b], 0, aligned, 1, argmax[b].length);
-        out[first + b] = SequenceMetrics.memorisationAccuracy(ids[b], aligned);
-      }
-      NativeMemory.tick();
+    for (int b = 0; b < out.length; b++) {
+      int[] aligned = new int[passages.get(b).length];                           // aligned[t] predicts ids[t]
+      System.arraycopy(s.argmax()[b], 0, aligned, 1, s.argmax()[b].length);
+      out[b] = SequenceMetrics.memorisationAccuracy(passages.get(b), aligned);
     }
     return out;
   }
@@ -103,8 +117,8 @@ public final class PassageScorer {
         for (int b = 0; b < part.size(); b++) {
           int[] pred = Arrays.copyOfRange(argmax[b], contextTokens - 1, contextTokens - 1 + m);
           int[] tgt = part.get(b)[1];
-          String target = tok.decode(Arrays.stream(tgt).asLongStream().toArray());
-          String predicted = tok.decode(Arrays.stream(pred).asLongStream().toArray());
+          String target = tok.decode(tgt);
+          String predicted = tok.decode(pred);
           correct += Cloze.correct(tgt, pred, target, predicted) ? 1 : 0;
           total++;
         }
@@ -116,37 +130,36 @@ public final class PassageScorer {
 
   /** LOSS membership score of each passage: its mean teacher-forced negative log-likelihood. */
   public static double[] losses(CausalLm lm, List<int[]> passages) {
-    double[] out = new double[passages.size()];
-    for (int first = 0; first < passages.size(); first += BATCH) {
-      int[][] ids = passages.subList(first, Math.min(passages.size(), first + BATCH)).toArray(int[][]::new);
-      double[][] lp = lm.score(ids).logProbs();
-      for (int b = 0; b < ids.length; b++) {
-        out[first + b] = dev.unlearn4j.eval.privacy.MiaScores.loss(lp[b]);
-      }
-      NativeMemory.tick();
-    }
-    return out;
+    return losses(score(lm, passages, BATCH));
+  }
+
+  public static double[] losses(CausalLm.TokenScores s) {
+    return Arrays.stream(s.logProbs()).mapToDouble(dev.unlearn4j.eval.privacy.MiaScores::loss).toArray();
   }
 
   /**
    * Window-mean perplexity of a token stream over non-overlapping windows (metrics spec §7), 8 windows per
-   * forward pass; a window's first token has no prediction.
+   * forward pass.
    */
   public static double perplexity(CausalLm lm, int[] stream, int window) {
-    int windows = stream.length / window;
-    double[] nll = new double[windows * window];
-    for (int first = 0; first < windows; first += 8) {
-      int[][] batch = new int[Math.min(8, windows - first)][];
-      for (int b = 0; b < batch.length; b++) {
-        batch[b] = Arrays.copyOfRange(stream, (first + b) * window, (first + b + 1) * window);
+    List<int[]> windows = new java.util.ArrayList<>();
+    for (int w = 0; w + window <= stream.length; w += window) {
+      windows.add(Arrays.copyOfRange(stream, w, w + window));
+    }
+    return perplexity(score(lm, windows, 8));
+  }
+
+  /** Window-mean perplexity from the teacher-forced scores of equal-length windows. */
+  public static double perplexity(CausalLm.TokenScores windows) {
+    if (windows.logProbs().length == 0) {
+      return Double.NaN;                                               // no complete window
+    }
+    int window = windows.logProbs()[0].length + 1;
+    double[] nll = new double[windows.logProbs().length * window];
+    for (int b = 0; b < windows.logProbs().length; b++) {
+      for (int t = 0; t < window - 1; t++) {
+        nll[b * window + t + 1] = -windows.logProbs()[b][t];            // a window's first token: no prediction
       }
-      CausalLm.TokenScores sc = lm.score(batch);
-      for (int b = 0; b < batch.length; b++) {
-        for (int t = 0; t < window - 1; t++) {
-          nll[(first + b) * window + t + 1] = -sc.logProbs()[b][t];
-        }
-      }
-      NativeMemory.tick();
     }
     return SequenceMetrics.perplexity(nll, window).windowed();
   }

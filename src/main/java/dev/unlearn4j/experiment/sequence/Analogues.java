@@ -43,7 +43,6 @@ final class Analogues {
   private static List<String> texts(List<PassagePool.Passage> ps, TextTokenizer tok, ContinuationScorer.Layout l) {
     int from = l.prefixStart();
     int to = from + l.prefixLength() + l.suffixLength();
-    return ps.stream().map(p -> tok.decode(Arrays.stream(Arrays.copyOfRange(p.tokens(), from, to)).asLongStream()
-        .toArray())).toList();
+    return ps.stream().map(p -> tok.decode(Arrays.copyOfRange(p.tokens(), from, to))).toList();
   }
 }

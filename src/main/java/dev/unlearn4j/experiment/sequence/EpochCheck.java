@@ -1,6 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.eval.generation.PassageScorer;
+import dev.unlearn4j.eval.privacy.Auc;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.model.causal.CausalLm;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * ICU's per-epoch check, run before training (epoch 0) and after every epoch on the model being trained: beam
  * continuations of every forget passage scored by BERTScore-F1 and BLEU (they reset the refinement flags), MA and
- * EL_n (ICU variant) of the forget passages, and perplexity on unseen passages. The run stops after an epoch
+ * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the LOSS membership AUC of forget
+ * vs unseen passages (from the same two teacher-forced passes as MA and perplexity). The run stops after an epoch
  * (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage is flagged; the
  * trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}.
  */
@@ -26,7 +28,7 @@ final class EpochCheck implements TrainingListener {
 
   /** One check. */
   record Row(int epoch, int flagged, double ma, double el, double f1, double bleu, double entropy,
-      double perplexity) {}
+      double perplexity, double miaAuc) {}
 
   /** Forgetting thresholds: stop when MA ≤ ma and EL ≤ el. */
   record Thresholds(double ma, double el) {}
@@ -38,8 +40,7 @@ final class EpochCheck implements TrainingListener {
   private final boolean stopWhenNoneFlagged;
   private final Thresholds thresholds;
   private final int elN;
-  private final int[] unseenStream;
-  private final int window;
+  private final List<int[]> unseen;
   private final List<Row> rows = new ArrayList<>();
   private List<ContinuationScorer.Continuation> last = List.of();
   private Map<String, double[]> lastPerPassage = Map.of();
@@ -47,7 +48,7 @@ final class EpochCheck implements TrainingListener {
 
   /** @param refinement the flags to update, or null when the method does not refine */
   EpochCheck(CausalLm model, List<PassagePool.Passage> forget, ContinuationScorer scorer, Refinement refinement,
-      boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, int[] unseenStream, int window) {
+      boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, List<int[]> unseen) {
     this.model = model;
     this.forget = forget;
     this.scorer = scorer;
@@ -55,15 +56,16 @@ final class EpochCheck implements TrainingListener {
     this.stopWhenNoneFlagged = stopWhenNoneFlagged;
     this.thresholds = thresholds;
     this.elN = elN;
-    this.unseenStream = unseenStream;
-    this.window = window;
+    this.unseen = unseen;
   }
 
   Row check(int epoch) {
     List<ContinuationScorer.Continuation> cont = scorer.score(model, forget);
     List<int[]> tokens = forget.stream().map(PassagePool.Passage::tokens).toList();
     int t = tokens.get(0).length;
-    double[] ma = PassageScorer.memorisation(model, tokens);
+    CausalLm.TokenScores forgetScores = PassageScorer.score(model, tokens, 16);
+    CausalLm.TokenScores unseenScores = PassageScorer.score(model, unseen, 8);   // one perplexity window each
+    double[] ma = PassageScorer.memorisation(tokens, forgetScores);
     double[] el = PassageScorer.extraction(model, tokens, elN, t - scorer.layout().suffixLength());
     Map<String, double[]> per = new LinkedHashMap<>();
     Map<String, Refinement.Scores> scores = new LinkedHashMap<>();
@@ -80,7 +82,8 @@ final class EpochCheck implements TrainingListener {
         cont.stream().mapToDouble(ContinuationScorer.Continuation::f1).average().orElse(Double.NaN),
         cont.stream().mapToDouble(ContinuationScorer.Continuation::bleu).average().orElse(Double.NaN),
         cont.stream().mapToDouble(ContinuationScorer.Continuation::entropy).average().orElse(Double.NaN),
-        PassageScorer.perplexity(model, unseenStream, window));
+        PassageScorer.perplexity(unseenScores),
+        Auc.of(PassageScorer.losses(forgetScores), PassageScorer.losses(unseenScores)));
     rows.add(row);
     last = cont;
     lastPerPassage = per;

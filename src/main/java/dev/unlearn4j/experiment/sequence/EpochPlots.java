@@ -19,23 +19,27 @@ final class EpochPlots {
   private EpochPlots() {}
 
   static void write(Path root, Map<String, List<SequenceTable.Run>> byMethod) {
-    plot(root.resolve("el10-per-epoch.png"), "Forget-set EL10 (ICU variant) per epoch", "EL10", 3, byMethod);
-    plot(root.resolve("perplexity-per-epoch.png"), "Unseen-passage perplexity per epoch", "perplexity", 7,
+    plot(root.resolve("el10-per-epoch.png"), "Forget-set EL10 (ICU variant) per epoch", "EL10", "el_icu",
         byMethod);
+    plot(root.resolve("perplexity-per-epoch.png"), "Unseen-passage perplexity per epoch", "perplexity",
+        "unseen_perplexity", byMethod);
   }
 
-  private static void plot(Path file, String title, String yTitle, int column,
+  /** @param column a column of refinement_log.csv, by its header name */
+  private static void plot(Path file, String title, String yTitle, String column,
       Map<String, List<SequenceTable.Run>> byMethod) {
     XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yTitle)
         .build();
     chart.getStyler().setMarkerSize(4);
     byMethod.forEach((method, runs) -> {
       for (SequenceTable.Run r : runs) {
+        List<String[]> rows = rows(r.dir().resolve("refinement_log.csv"));
+        int col = java.util.Arrays.asList(rows.get(0)).indexOf(column);
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (String[] row : rows(r.dir().resolve("refinement_log.csv"))) {
+        for (String[] row : rows.subList(1, rows.size())) {
           x.add(Double.parseDouble(row[0]));
-          y.add(Double.parseDouble(row[column]));
+          y.add(Double.parseDouble(row[col]));
         }
         chart.addSeries(method + " / " + r.dir().getFileName(), x, y);
       }
@@ -47,9 +51,10 @@ final class EpochPlots {
     }
   }
 
+  /** The header row, then the data rows. */
   private static List<String[]> rows(Path csv) {
     try {
-      return Files.readAllLines(csv).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
+      return Files.readAllLines(csv).stream().filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,8 +27,8 @@ public record OriginalSpec(String checkpoint, String preset, int steps, int addr
 
   public OriginalSpec {
     if (steps < 0 || addresses < 0 || sets < 1 || perSet < 1 || length < 8 || repeats < 0) {
-      throw new ConfigException("original: steps >= 0, addresses >= 0, sets >= 1, perSet >= 1, length >= 8 and repeats >= 0 "
-          + "required");
+      throw new ConfigException("original: steps >= 0, addresses >= 0, sets >= 1, perSet >= 1, length >= 8 and "
+          + "repeats >= 0 required");
     }
   }
 

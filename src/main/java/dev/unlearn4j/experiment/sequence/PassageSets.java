@@ -1,7 +1,12 @@
 package dev.unlearn4j.experiment.sequence;
 
+import dev.unlearn4j.eval.generation.Cloze;
+import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.util.Seeds;
 import dev.unlearn4j.util.UnlearnException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,7 +34,7 @@ record PassageSets(List<PassagePool.Passage> forget, List<PassagePool.Passage> c
       throw new UnlearnException("eval.layout needs " + (l.prefixStart() + l.prefixLength() + l.suffixLength())
           + " tokens; the passages have " + len);
     }
-    return new PassageSets(forget, SequenceRunner.sample(cand, ev.analogueCandidates(), seed),
+    return new PassageSets(forget, sample(cand, ev.analogueCandidates(), seed),
         unseen.subList(0, Math.min(unseen.size(), ev.unseenPassages())));
   }
 
@@ -37,8 +42,19 @@ record PassageSets(List<PassagePool.Passage> forget, List<PassagePool.Passage> c
     return unseen.stream().map(PassagePool.Passage::tokens).toList();
   }
 
-  /** The unseen passages back to back, one perplexity window each. */
-  int[] unseenStream() {
-    return unseen.stream().flatMapToInt(p -> java.util.Arrays.stream(p.tokens())).toArray();
+  /** Last-word cloze items cut from the decoded unseen passages. */
+  List<Cloze.Item> clozeItems(TextTokenizer tok, SequenceEvalSpec ev, long seed) {
+    return Cloze.items(unseen.stream().map(p -> tok.decode(p.tokens())).toList(), text -> tok.ids(text).length,
+        ev.clozeContext(), ev.clozeItems(), seed);
+  }
+
+  /** A seeded sample of n passages (all when n is 0 or at least their number). */
+  static List<PassagePool.Passage> sample(List<PassagePool.Passage> ps, int n, long seed) {
+    if (n == 0 || n >= ps.size()) {
+      return ps;
+    }
+    List<PassagePool.Passage> copy = new ArrayList<>(ps);
+    Collections.shuffle(copy, Seeds.random(seed, "analogue.candidates"));
+    return copy.subList(0, n);
   }
 }

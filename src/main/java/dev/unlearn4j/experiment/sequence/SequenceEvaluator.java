@@ -1,9 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.ConfigLoader;
-import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
-import dev.unlearn4j.eval.privacy.Auc;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
@@ -11,12 +9,10 @@ import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.HfCheckpoint;
-import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,32 +38,26 @@ public final class SequenceEvaluator {
     OriginalModels.Original o = OriginalModels.obtain(cfg.original(), List.of());
     CausalLm lm = HfCheckpoint.load(modelDir);
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
-    List<int[]> forget = sets.forget().stream().map(PassagePool.Passage::tokens).toList();
-    int len = forget.get(0).length;
+    List<int[]> forget = SequenceRunner.forgetTokens(sets);
     Map<String, Double> m = new LinkedHashMap<>();
     try (TextTokenizer tok = TextTokenizer.untruncated(modelDir.resolve("tokenizer.json"))) {
       ContinuationScorer scorer = new ContinuationScorer(tok, new TokenVectors(ev.encoder(), ev.bertLayer(), 256),
           ev.layout(), 0);
-      List<ContinuationScorer.Continuation> cont = scorer.score(lm, sets.forget());
-      m.put("forget.ma", PassageScorer.mean(PassageScorer.memorisation(lm, forget)));
-      m.put("forget.el_icu", PassageScorer.mean(PassageScorer.extraction(lm, forget, ev.elN(),
-          len - ev.layout().suffixLength())));
+      // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
+      EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
+          sets.unseenTokens()).check(0);
+      m.put("forget.ma", row.ma());
+      m.put("forget.el_icu", row.el());
       if (jangEl) {
         m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forget, ev.elN(), 1)));
       }
-      m.put("forget.bertscore_f1", cont.stream().mapToDouble(ContinuationScorer.Continuation::f1).average()
-          .orElse(Double.NaN));
-      m.put("forget.bleu", cont.stream().mapToDouble(ContinuationScorer.Continuation::bleu).average()
-          .orElse(Double.NaN));
-      m.put("forget.token_entropy", cont.stream().mapToDouble(ContinuationScorer.Continuation::entropy).average()
-          .orElse(Double.NaN));
-      m.put("unseen.perplexity", PassageScorer.perplexity(lm, sets.unseenStream(), len));
-      List<Cloze.Item> items = Cloze.items(sets.unseen().stream().map(p -> tok.decode(Arrays.stream(p.tokens())
-          .asLongStream().toArray())).toList(), t -> tok.ids(t).length, ev.clozeContext(), ev.clozeItems(),
-          cfg.seed());
-      m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, items, ev.clozeContext()));
-      m.put("mia.loss_auc", Auc.of(PassageScorer.losses(lm, forget), PassageScorer.losses(lm,
-          sets.unseenTokens())));
+      m.put("forget.bertscore_f1", row.f1());
+      m.put("forget.bleu", row.bleu());
+      m.put("forget.token_entropy", row.entropy());
+      m.put("unseen.perplexity", row.perplexity());
+      m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, sets.clozeItems(tok, ev, cfg.seed()),
+          ev.clozeContext()));
+      m.put("mia.loss_auc", row.miaAuc());
     }
     if (!metrics.isEmpty()) {
       for (String k : metrics) {
@@ -82,12 +72,7 @@ public final class SequenceEvaluator {
     Summary s = new Summary(cfg.name(), exp.method().name(), "gpt-neo:" + o.key(), "planted-set-" + cfg.forgetSet(),
         cfg.seed(), Map.of(), m, Map.of(), timing, Map.of("peak_heap_bytes", Memory.peakHeapBytes(),
         "peak_rss_bytes", Memory.peakRssBytes()));
-    try {
-      RunDirectory.at(out).writeString(RunDirectory.SUMMARY, dev.unlearn4j.config.Mappers.JSON
-          .writeValueAsString(s) + "\n");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    RunDirectory.at(out).writeJson(RunDirectory.SUMMARY, s);
     return s;
   }
 }

@@ -1,6 +1,5 @@
 package dev.unlearn4j.experiment.sequence;
 
-import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
@@ -45,8 +44,8 @@ final class SequenceOutputs {
         .map(PassagePool.Passage::id).toList()) + "\n");
 
     run.writeString(RunDirectory.REPORT, report(s, prov, check, contBefore, samples, stopRule));
-    run.writeString(RunDirectory.PROVENANCE, json(prov));
-    run.writeString(RunDirectory.SUMMARY, json(s));
+    run.writeJson(RunDirectory.PROVENANCE, prov);
+    run.writeJson(RunDirectory.SUMMARY, s);
   }
 
   private static void appendRows(StringBuilder m, String phase, Map<String, double[]> per) {
@@ -89,13 +88,5 @@ final class SequenceOutputs {
 
   private static String quote(String text) {
     return "“" + text.replace("\n", " ").strip() + "”";
-  }
-
-  private static String json(Object o) {
-    try {
-      return Mappers.JSON.writeValueAsString(o) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -15,6 +15,7 @@ import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.HfCheckpoint;
 import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
@@ -24,7 +25,6 @@ import dev.unlearn4j.util.Sha256;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +57,7 @@ public final class SequenceRunner {
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
     Map<String, Double> timing = new LinkedHashMap<>();
-    if (runId != null && java.nio.file.Files.exists(Path.of(cfg.output(), cfg.name(), runId))) {
-      throw new dev.unlearn4j.util.UnlearnException("run directory " + Path.of(cfg.output(), cfg.name(), runId)
-          + " already exists; choose another --run-id");                  // before an hour of pretraining
-    }
+    RunDirectory.requireFree(Path.of(cfg.output()), cfg.name(), runId);        // before an hour of pretraining
 
     long t = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg.original(), extraListeners);
@@ -78,9 +75,10 @@ public final class SequenceRunner {
     run.writeString(RunDirectory.CONFIG, exp.yaml());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
-      TokenVectors bert = new TokenVectors(ev.encoder(), ev.bertLayer(), 256);
+      EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
+      TokenVectors bert = new TokenVectors(encoder, ev.encoder(), ev.bertLayer(), 256);
       List<PassagePool.Passage> analogues = Analogues.nearest(sets.forget(), sets.candidates(), tok,
-          new TokenVectors(ev.encoder(), 0, 256), ev.layout());
+          new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout());
       int len = sets.forget().get(0).tokens().length;
       int elStart = len - ev.layout().suffixLength();
       EpochCheck.Thresholds th = "paper".equals(ev.thresholds())
@@ -97,7 +95,7 @@ public final class SequenceRunner {
           sets.forget().stream().map(PassagePool.Passage::id).toList()) : null;
       ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
       EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, method.stopsWhenNothingFlagged(),
-          th, ev.elN(), sets.unseenStream(), len);
+          th, ev.elN(), sets.unseenTokens());
       t = System.nanoTime();
       EpochCheck.Row before = check.check(0);
       Map<String, double[]> perBefore = check.lastPerPassage();
@@ -127,11 +125,9 @@ public final class SequenceRunner {
       b.put("calibration.f1_mismatched", mismatchedF1);
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
-      List<Cloze.Item> cloze = Cloze.items(sets.unseen().stream().map(p -> tok.decode(java.util.Arrays.stream(
-          p.tokens()).asLongStream().toArray())).toList(), text -> tok.ids(text).length, ev.clozeContext(),
-          ev.clozeItems(), cfg.seed());
-      extra(b, original, sets, ev, tok, cloze);
-      extra(a, model, sets, ev, tok, cloze);
+      List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
+      extra(b, before, original, sets, ev, tok, cloze);
+      extra(a, after, model, sets, ev, tok, cloze);
       timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
@@ -168,32 +164,25 @@ public final class SequenceRunner {
     return m;
   }
 
-  /** Cloze accuracy, membership inference (LOSS, forget vs unseen) and, if asked, Jang et al.'s EL variant. */
-  private static void extra(Map<String, Double> m, CausalLm lm, PassageSets sets, SequenceEvalSpec ev,
-      TextTokenizer tok, List<Cloze.Item> cloze) {
+  /** Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant. */
+  private static void extra(Map<String, Double> m, EpochCheck.Row row, CausalLm lm, PassageSets sets,
+      SequenceEvalSpec ev, TextTokenizer tok, List<Cloze.Item> cloze) {
     if (!cloze.isEmpty()) {
       m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
     }
-    List<int[]> forget = sets.forget().stream().map(PassagePool.Passage::tokens).toList();
-    m.put("mia.loss_auc", dev.unlearn4j.eval.privacy.Auc.of(PassageScorer.losses(lm, forget),
-        PassageScorer.losses(lm, sets.unseenTokens())));
+    m.put("mia.loss_auc", row.miaAuc());
     if (ev.jangEl()) {
-      m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forget, ev.elN(), 1)));
+      m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forgetTokens(sets), ev.elN(), 1)));
     }
+  }
+
+  static List<int[]> forgetTokens(PassageSets sets) {
+    return sets.forget().stream().map(PassagePool.Passage::tokens).toList();
   }
 
   private static List<Example> examples(List<PassagePool.Passage> ps, String prefix) {
     return IntStream.range(0, ps.size()).mapToObj(i -> Example.ofTokens(prefix + ps.get(i).id()
         + (prefix.isEmpty() ? "" : "#" + i), ps.get(i).tokens())).toList();
-  }
-
-  static List<PassagePool.Passage> sample(List<PassagePool.Passage> ps, int n, long seed) {
-    if (n == 0 || n >= ps.size()) {
-      return ps;
-    }
-    List<PassagePool.Passage> copy = new ArrayList<>(ps);
-    Collections.shuffle(copy, Seeds.random(seed, "analogue.candidates"));
-    return copy.subList(0, n);
   }
 
   private static double seconds(long since) {

@@ -73,22 +73,35 @@ public final class ContinuationScorer {
       List<String> cands = new ArrayList<>();
       List<String> refs = new ArrayList<>();
       for (int i = 0; i < part.size(); i++) {
-        cands.add(decode(gen[i]));
-        refs.add(decode(Arrays.copyOfRange(part.get(i).tokens(), to, to + layout.suffixLength())));
+        cands.add(tokenizer.decode(gen[i]));
+        refs.add(tokenizer.decode(Arrays.copyOfRange(part.get(i).tokens(), to, to + layout.suffixLength())));
       }
+      embedReferences(part, refs);
       List<TokenVectors.Encoded> candVec = bert.tokens(cands);
       for (int i = 0; i < part.size(); i++) {
-        PassagePool.Passage p = part.get(i);
-        String ref = refs.get(i);
-        TokenVectors.Encoded r = references.computeIfAbsent(p.id(), k -> bert.tokens(List.of(ref)).get(0));
+        TokenVectors.Encoded r = references.get(part.get(i).id());
         TokenVectors.Encoded c = candVec.get(i);
         double f1 = BertScore.score(c.vectors(), c.special(), r.vectors(), r.special()).f1();
-        out.add(new Continuation(p.id(), gen[i], cands.get(i), ref, Bleu.ofTexts(ref, cands.get(i)), f1,
-            SequenceMetrics.tokenEntropy(gen[i])));
+        out.add(new Continuation(part.get(i).id(), gen[i], cands.get(i), refs.get(i),
+            Bleu.ofTexts(refs.get(i), cands.get(i)), f1, SequenceMetrics.tokenEntropy(gen[i])));
       }
       NativeMemory.tick();
     }
     return out;
+  }
+
+  /** Token vectors of the true suffixes not seen before, in one batch (they never change between checks). */
+  private void embedReferences(List<PassagePool.Passage> part, List<String> refs) {
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < part.size(); i++) {
+      if (!references.containsKey(part.get(i).id())) {
+        missing.add(i);
+      }
+    }
+    List<TokenVectors.Encoded> enc = bert.tokens(missing.stream().map(refs::get).toList());
+    for (int k = 0; k < missing.size(); k++) {
+      references.put(part.get(missing.get(k)).id(), enc.get(k));
+    }
   }
 
   /**
@@ -108,7 +121,4 @@ public final class ContinuationScorer {
     return sum / cont.size();
   }
 
-  private String decode(int[] ids) {
-    return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray());
-  }
 }

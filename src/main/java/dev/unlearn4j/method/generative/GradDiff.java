@@ -2,7 +2,6 @@ package dev.unlearn4j.method.generative;
 
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
-import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 
 /**
@@ -36,11 +35,6 @@ public final class GradDiff implements SequenceMethod {
   public Objective objective() {
     return Objective.of(new Objective.Term("unlearn", 1.0, CrossEntropy.negatedOnForget()),
         new Objective.Term("learn", args.retainWeight(), CrossEntropy.onRetain()));
-  }
-
-  @Override
-  public BatchPlan plan(TrainSpec schedule) {
-    return BatchPlan.paired(schedule.batchSize());
   }
 
   @Override

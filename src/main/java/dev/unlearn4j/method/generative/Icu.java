@@ -6,7 +6,6 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.ReferenceLogits;
-import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +71,6 @@ public final class Icu implements SequenceMethod {
   public Objective objective(Model original) {
     Objective o = objective();
     return args.klWeight() == 0 ? o : o.withFeed(new ReferenceLogits((CausalLm) original, args.klAllPositions()));
-  }
-
-  /** Each step: a batch of forget passages and their paired analogues (the retain list is index-aligned). */
-  @Override
-  public BatchPlan plan(TrainSpec schedule) {
-    return BatchPlan.paired(schedule.batchSize());
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.ReferenceSequenceLogProbs;
-import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +51,6 @@ public final class Npo implements SequenceMethod {
   @Override
   public Objective objective(Model original) {
     return objective().withFeed(new ReferenceSequenceLogProbs((CausalLm) original));
-  }
-
-  @Override
-  public BatchPlan plan(TrainSpec schedule) {
-    return BatchPlan.paired(schedule.batchSize());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.unlearn4j.model.causal;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Greedy decoding as Hugging Face {@code generate} does it without sampling: each step appends the argmax of the
@@ -40,8 +41,9 @@ public final class Generator {
     boolean[] done = new boolean[b];
     for (int s = 0; s < steps; s++) {
       int[][] next = new int[b][1];
+      int[] best = Nd4j.argMax(logits, 1).toIntVector();            // lowest id on ties, as CausalLm.score
       for (int i = 0; i < b; i++) {
-        int tok = done[i] ? eos : argmax(logits.getRow(i).toFloatVector());
+        int tok = done[i] ? eos : best[i];
         out[i][s] = tok;
         next[i][0] = tok;
         done[i] = done[i] || tok == eos;
@@ -62,17 +64,6 @@ public final class Generator {
       }
     }
     return Math.max(0, Math.min(maxNew, lm.config().maxPositions() - t0));
-  }
-
-  /** Index of the largest value, the lowest one on ties. */
-  static int argmax(float[] row) {
-    int best = 0;
-    for (int v = 1; v < row.length; v++) {
-      if (row[v] > row[best]) {
-        best = v;
-      }
-    }
-    return best;
   }
 
   static int[] concat(int[] a, int[] b) {

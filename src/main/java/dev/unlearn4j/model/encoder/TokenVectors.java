@@ -1,7 +1,5 @@
 package dev.unlearn4j.model.encoder;
 
-import dev.unlearn4j.data.Example;
-import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.TextTokenizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +10,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Contextual token vectors of a BERT-family encoder at a chosen layer, and mean-pooled L2-normalised sentence
  * vectors: what BERTScore (token vectors of layer L) and ICU's analogue search (sentence-transformers pooling of
- * the last layer) read. Only the first L layers are built and run.
+ * the last layer) read. Only the first L layers are built and run; the evaluation graph is built once.
  */
 public final class TokenVectors {
   /** One text: a vector per token ([CLS] and [SEP] included) and which positions are special tokens. */
   public record Encoded(double[][] vectors, boolean[] special) {}
 
+  private static final int BATCH = 16;
+
   private final BertClassifier truncated;
-  private final int batch;
+  private BertGraph graph;
 
   /**
    * @param source {@code embedded:all-minilm-l6-v2}, an ONNX file or a checkpoint directory
@@ -27,7 +27,11 @@ public final class TokenVectors {
    * @param maxLength tokens per text, longer texts are truncated
    */
   public TokenVectors(String source, int layer, int maxLength) {
-    EncoderBundle b = EncoderBundle.open(source, null);
+    this(EncoderBundle.open(source, null), source, layer, maxLength);
+  }
+
+  /** The same from an encoder already opened (so one file serves several layers). */
+  public TokenVectors(EncoderBundle b, String source, int layer, int maxLength) {
     BertConfig c = b.config();
     layer = layer == 0 ? c.layers() : layer;
     if (layer < 1 || layer > c.layers()) {
@@ -40,20 +44,16 @@ public final class TokenVectors {
     EncoderArgs args = new EncoderArgs(source, null, maxLength, EncoderArgs.Pooling.MEAN, 0.0, 0, false);
     this.truncated = BertClassifier.withNewHead(cut, args, TextTokenizer.load(b.tokenizerFile(), maxLength), w, 1,
         0, b.origin());
-    this.batch = 16;
   }
 
   public List<Encoded> tokens(List<String> texts) {
     List<Encoded> out = new ArrayList<>();
-    ModelGraph g = truncated.graph(false, 0);
-    int d = truncated.config().hidden();
-    for (int first = 0; first < texts.size(); first += batch) {
-      List<String> part = texts.subList(first, Math.min(texts.size(), first + batch));
-      TextTokenizer.Batch tok = truncated.tokenizer().encode(part);
-      INDArray h = g.sd().output(g.feed(examples(part)), "hidden").get("hidden");          // [B·T, D]
-      double[][] rows = h.toDoubleMatrix();
+    for (int first = 0; first < texts.size(); first += BATCH) {
+      TextTokenizer.Batch tok = truncated.tokenizer().encode(texts.subList(first, Math.min(texts.size(),
+          first + BATCH)));
+      double[][] rows = run(tok, "hidden").toDoubleMatrix();                                // [B·T][D]
       int t = tok.length();
-      for (int i = 0; i < part.size(); i++) {
+      for (int i = 0; i < tok.size(); i++) {
         int n = 0;
         while (n < t && tok.mask()[i][n] == 1) {
           n++;
@@ -72,12 +72,11 @@ public final class TokenVectors {
 
   /** Mean of the token vectors over the attention mask, L2-normalised: [texts][D]. */
   public double[][] sentences(List<String> texts) {
-    ModelGraph g = truncated.graph(false, 0);
     List<double[]> out = new ArrayList<>();
-    for (int first = 0; first < texts.size(); first += batch) {
-      List<String> part = texts.subList(first, Math.min(texts.size(), first + batch));
-      INDArray pooled = g.sd().output(g.feed(examples(part)), "latent").get("latent");      // [B, D]
-      for (double[] row : pooled.toDoubleMatrix()) {
+    for (int first = 0; first < texts.size(); first += BATCH) {
+      TextTokenizer.Batch tok = truncated.tokenizer().encode(texts.subList(first, Math.min(texts.size(),
+          first + BATCH)));
+      for (double[] row : run(tok, "latent").toDoubleMatrix()) {                          // [B][D]
         double norm = 0;
         for (double x : row) {
           norm += x * x;
@@ -92,11 +91,11 @@ public final class TokenVectors {
     return out.toArray(double[][]::new);
   }
 
-  private static List<Example> examples(List<String> texts) {
-    List<Example> ex = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      ex.add(new Example("t" + i, 0, texts.get(i), null));
+  /** One output of the evaluation graph for an already tokenised batch. */
+  private INDArray run(TextTokenizer.Batch tok, String output) {
+    if (graph == null) {
+      graph = (BertGraph) truncated.graph(false, 0);
     }
-    return ex;
+    return graph.sd().output(graph.feedTokens(tok), output).get(output);
   }
 }
