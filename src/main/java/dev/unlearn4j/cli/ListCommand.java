@@ -3,7 +3,6 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.config.Registry;
 import dev.unlearn4j.data.Datasets;
 import dev.unlearn4j.eval.Metrics;
-import dev.unlearn4j.experiment.sequence.SequenceMetricNames;
 import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.model.Models;
 import java.io.PrintWriter;
@@ -21,12 +20,12 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     section(out, "methods", Methods.REGISTRY);
-    out.println("metrics");
-    Metrics.entries().forEach(e -> out.printf("  %-18s %s%n", e.name(), e.summary()));
-    out.println();
-    out.println("metrics of sequence experiments (summary keys)");
-    SequenceMetricNames.all().forEach((k, v) -> out.printf("  %-27s %s%n", k, v));
-    out.println();
+    for (Metrics.Family f : Metrics.Family.values()) {
+      out.println("metrics of " + f.title);
+      Metrics.entries().stream().filter(e -> e.family() == f)
+          .forEach(e -> out.printf("  %-27s %s%n", e.name(), e.summary()));
+      out.println();
+    }
     section(out, "datasets", Datasets.REGISTRY);
     section(out, "models", Models.REGISTRY);
     out.flush();

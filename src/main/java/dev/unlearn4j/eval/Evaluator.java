@@ -29,6 +29,7 @@ public final class Evaluator {
         String name = names.get(m);
         MetricResult r = metrics.get(m).compute(p, spec);
         aggregates.put(split.name() + "." + name, r.aggregate());
+        r.parts().forEach((part, v) -> aggregates.put(split.name() + "." + name + "." + part, v));
         r.perExample().forEach((id, v) -> rows.add(new EvalResult.Row(split.name(), id, name, v)));
       }
     }

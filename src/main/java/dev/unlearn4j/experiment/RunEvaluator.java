@@ -4,6 +4,7 @@ import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
@@ -25,11 +26,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@code unlearn eval}: evaluates a saved model of a finished classification run again — on the run's own
- * forget / retain / test splits (replayed from {@code splits/*.txt}), with any metrics — and writes
+ * {@code unlearn eval} for classification: evaluates a saved model again — on a finished run's own forget / retain
+ * / test splits (replayed from {@code splits/*.txt}), or, for a bare checkpoint, on the splits an experiment config
+ * draws (its dataset, forget spec and seed, as {@code unlearn run} draws them) — with any metrics, and writes
  * {@code metrics.csv} and {@code summary.json} in the shapes {@code unlearn run} writes (the evaluated model's
  * values under {@code after}).
  */
@@ -43,8 +46,24 @@ public final class RunEvaluator {
    * @param out a new directory for the results
    */
   public static Summary evaluate(Path runDir, Path modelDir, List<String> metrics, Path out) {
-    Path config = runDir.resolve(RunDirectory.CONFIG);
-    Experiment exp = Experiment.resolve(ConfigLoader.load(config, List.of()), config.toString());
+    return evaluate(runDir.resolve(RunDirectory.CONFIG), List.of(), modelDir, metrics, out,
+        (cfg, data) -> replayedSplits(runDir, data));
+  }
+
+  /**
+   * A bare checkpoint on the splits drawn by an experiment config.
+   *
+   * @param config the experiment YAML; {@code overrides} as {@code --set KEY=VALUE}
+   */
+  public static Summary evaluateCheckpoint(Path config, List<String> overrides, Path modelDir, List<String> metrics,
+      Path out) {
+    return evaluate(config, overrides, modelDir, metrics, out,
+        (cfg, data) -> ForgetRequests.draw(data, cfg.forget(), cfg.seed()).evaluationSplits());
+  }
+
+  private static Summary evaluate(Path config, List<String> overrides, Path modelDir, List<String> metrics,
+      Path out, BiFunction<ExperimentConfig, Dataset, List<Split>> splitsOf) {
+    Experiment exp = Experiment.resolve(ConfigLoader.load(config, overrides), config.toString());
     ExperimentConfig cfg = exp.config();
     List<String> m = metrics.isEmpty() ? cfg.eval().metrics() : metrics;
     m.forEach(Metrics::get);
@@ -53,19 +72,7 @@ public final class RunEvaluator {
     }
     long t0 = System.nanoTime();
     Dataset data = exp.dataset().load();
-    Map<String, Example> byId = new HashMap<>();
-    data.examples().forEach(e -> byId.put(e.id(), e));
-    List<Split> splits = new ArrayList<>();
-    for (String name : List.of("forget", "retain", "test")) {
-      splits.add(new Split(name, readIds(runDir, name).stream().map(id -> {
-        Example e = byId.get(id);
-        if (e == null) {
-          throw new UnlearnException(runDir.resolve("splits/" + name + ".txt") + ": id '" + id + "' is not in "
-              + "dataset " + data.name());
-        }
-        return e;
-      }).toList()));
-    }
+    List<Split> splits = splitsOf.apply(cfg, data);
     Model model = exp.model().create(data, Seeds.derive(cfg.seed(), "init"));
     Path weights = modelDir.resolve("model.safetensors");
     assign(model, Safetensors.read(weights), weights);
@@ -86,6 +93,23 @@ public final class RunEvaluator {
         Instant.now().toString(), inputs));
     dir.writeJson(RunDirectory.SUMMARY, s);
     return s;
+  }
+
+  private static List<Split> replayedSplits(Path runDir, Dataset data) {
+    Map<String, Example> byId = new HashMap<>();
+    data.examples().forEach(e -> byId.put(e.id(), e));
+    List<Split> splits = new ArrayList<>();
+    for (String name : List.of("forget", "retain", "test")) {
+      splits.add(new Split(name, readIds(runDir, name).stream().map(id -> {
+        Example e = byId.get(id);
+        if (e == null) {
+          throw new UnlearnException(runDir.resolve("splits/" + name + ".txt") + ": id '" + id + "' is not in "
+              + "dataset " + data.name());
+        }
+        return e;
+      }).toList()));
+    }
+    return splits;
   }
 
   private static List<String> readIds(Path runDir, String split) {

@@ -36,6 +36,17 @@ class EvalCommandTest {
       assertThat(evaluated.get(k).asDouble()).as(k).isCloseTo(ran.get(k).asDouble(), within(1e-12));
     }
     assertThat(dir.resolve("ev/metrics.csv")).isNotEmptyFile();
+    // the saved model as a bare checkpoint: the config redraws the same splits, so the same values
+    CliRun bare = CliRun.of("eval", runDir.resolve("model").toString(), "--experiment", f.toString(), "--metrics",
+        "accuracy,macro_f1,ce_loss", "--out", dir.resolve("ev-bare").toString());
+    assertThat(bare.exitCode()).as(bare.err()).isZero();
+    JsonNode fromCheckpoint = Mappers.JSON.readTree(dir.resolve("ev-bare/summary.json").toFile()).get("after");
+    for (String k : new String[] {"forget.accuracy", "retain.macro_f1", "test.accuracy", "test.ce_loss"}) {
+      assertThat(fromCheckpoint.get(k).asDouble()).as(k).isCloseTo(ran.get(k).asDouble(), within(1e-12));
+    }
+    CliRun noConfig = CliRun.of("eval", runDir.resolve("model").toString());
+    assertThat(noConfig.exitCode()).isEqualTo(1);
+    assertThat(noConfig.err()).contains("not a run directory (no config.yaml)", "--experiment FILE");
     assertThat(CliRun.of("eval", runDir.toString(), "--out", dir.resolve("ev").toString()).exitCode())
         .as("never into an existing directory").isEqualTo(1);
 

@@ -25,7 +25,8 @@ class MainTest {
     CliRun r = CliRun.of("list");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("methods", "retrain", "finetune", "gradient-ascent", "metrics", "macro_f1",
-        "datasets", "synthetic-blobs", "models", "mlp");
+        "datasets", "synthetic-blobs", "models", "mlp", "metrics of sequence runs", "forget.el_jang", "mia.minkpp_auc",
+        "metrics of every run", "peak_rss_bytes");
   }
 
   @Test

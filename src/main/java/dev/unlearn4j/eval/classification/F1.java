@@ -1,6 +1,9 @@
 package dev.unlearn4j.eval.classification;
 
 import dev.unlearn4j.eval.EvalSpec;
+import dev.unlearn4j.eval.MetricResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -36,6 +39,34 @@ public final class F1 {
    * ({@code all}). NaN on an empty split with the observed label set.
    */
   public static double macro(int[] y, int[] yHat, int numClasses, EvalSpec.LabelSet labels) {
+    TreeSet<Integer> classes = classes(y, yHat, numClasses, labels);
+    if (classes.isEmpty()) {
+      return Double.NaN;
+    }
+    double sum = 0;
+    for (int c : classes) {
+      sum += perClass(y, yHat, c);
+    }
+    return sum / classes.size();
+  }
+
+  /**
+   * F1_c of every class 0..numClasses−1 (0 for a class neither true nor predicted, scikit-learn's convention), keyed
+   * by class index; the aggregate is the lowest F1_c over the label set ({@code observed} or {@code all}), NaN when
+   * that set is empty.
+   */
+  public static MetricResult byClass(int[] y, int[] yHat, int numClasses, EvalSpec.LabelSet labels) {
+    Map<String, Double> parts = new LinkedHashMap<>();
+    for (int c = 0; c < numClasses; c++) {
+      parts.put(Integer.toString(c), perClass(y, yHat, c));
+    }
+    double lowest = classes(y, yHat, numClasses, labels).stream().mapToDouble(c -> parts.get(Integer.toString(c)))
+        .min().orElse(Double.NaN);
+    return new MetricResult(lowest, Map.of(), parts);
+  }
+
+  /** C: every class ({@code all}) or the classes seen in y or ŷ ({@code observed}). */
+  private static TreeSet<Integer> classes(int[] y, int[] yHat, int numClasses, EvalSpec.LabelSet labels) {
     TreeSet<Integer> classes = new TreeSet<>();
     if (labels == EvalSpec.LabelSet.ALL) {
       for (int c = 0; c < numClasses; c++) {
@@ -47,14 +78,7 @@ public final class F1 {
         classes.add(yHat[i]);
       }
     }
-    if (classes.isEmpty()) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    for (int c : classes) {
-      sum += perClass(y, yHat, c);
-    }
-    return sum / classes.size();
+    return classes;
   }
 
   /** Σ_c TP_c / Σ_c (TP_c + FP_c): equals accuracy for single-label classification. */

@@ -21,16 +21,21 @@ public final class PassageScorer {
 
   /** Teacher-forced log-probabilities and argmax of every passage, {@code batch} passages per forward pass. */
   public static CausalLm.TokenScores score(CausalLm lm, List<int[]> passages, int batch) {
-    double[][] logProbs = new double[passages.size()][];
-    int[][] argmax = new int[passages.size()][];
+    int n = passages.size();
+    double[][] logProbs = new double[n][];
+    int[][] argmax = new int[n][];
+    double[][] mean = new double[n][];
+    double[][] std = new double[n][];
     for (int first = 0; first < passages.size(); first += batch) {
       int[][] ids = passages.subList(first, Math.min(passages.size(), first + batch)).toArray(int[][]::new);
       CausalLm.TokenScores s = lm.score(ids);
       System.arraycopy(s.logProbs(), 0, logProbs, first, ids.length);
       System.arraycopy(s.argmax(), 0, argmax, first, ids.length);
+      System.arraycopy(s.mean(), 0, mean, first, ids.length);
+      System.arraycopy(s.std(), 0, std, first, ids.length);
       NativeMemory.tick();
     }
-    return new CausalLm.TokenScores(logProbs, argmax);
+    return new CausalLm.TokenScores(logProbs, argmax, mean, std);
   }
 
   /** MA of each passage (all of one length). */

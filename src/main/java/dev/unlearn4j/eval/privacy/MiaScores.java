@@ -57,8 +57,10 @@ public final class MiaScores {
    * @param targets the token at each predicted position
    */
   public static double minKPlusPlus(double[][] distributions, int[] targets, double k) {
-    double[] z = new double[targets.length];
-    for (int t = 0; t < z.length; t++) {
+    double[] logProbs = new double[targets.length];
+    double[] mean = new double[targets.length];
+    double[] std = new double[targets.length];
+    for (int t = 0; t < targets.length; t++) {
       double mu = 0;
       double second = 0;
       for (double p : distributions[t]) {
@@ -68,8 +70,18 @@ public final class MiaScores {
           second += p * lp * lp;
         }
       }
-      double sigma = Math.sqrt(Math.max(second - mu * mu, 1e-6));
-      z[t] = (Math.log(distributions[t][targets[t]]) - mu) / sigma;
+      logProbs[t] = Math.log(distributions[t][targets[t]]);
+      mean[t] = mu;
+      std[t] = Math.sqrt(Math.max(second - mu * mu, 1e-6));
+    }
+    return minKPlusPlus(logProbs, mean, std, k);
+  }
+
+  /** min-k%++ from each position's ℓ_t, μ_t and σ_t (as {@code CausalLm.score} returns them). */
+  public static double minKPlusPlus(double[] logProbs, double[] mean, double[] std, double k) {
+    double[] z = new double[logProbs.length];
+    for (int t = 0; t < z.length; t++) {
+      z[t] = (logProbs[t] - mean[t]) / std[t];
     }
     return -meanOfSmallest(z, k);
   }

@@ -1,7 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.eval.generation.PassageScorer;
-import dev.unlearn4j.eval.privacy.Auc;
+import dev.unlearn4j.eval.privacy.MembershipAttacks;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.model.causal.CausalLm;
@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * ICU's per-epoch check, run before training (epoch 0) and after every epoch on the model being trained: beam
  * continuations of every forget passage scored by BERTScore-F1 and BLEU (they reset the refinement flags), MA and
- * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the LOSS membership AUC of forget
- * vs unseen passages (from the same two teacher-forced passes as MA and perplexity). The run stops after an epoch
+ * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the membership AUCs of forget vs
+ * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity). The run stops after an epoch
  * (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage is flagged; the
  * trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}.
  */
@@ -28,7 +28,7 @@ final class EpochCheck implements TrainingListener {
 
   /** One check. */
   record Row(int epoch, int flagged, double ma, double el, double f1, double bleu, double entropy,
-      double perplexity, double miaAuc) {}
+      double perplexity, Map<String, Double> mia) {}
 
   /** Forgetting thresholds: stop when MA ≤ ma and EL ≤ el. */
   record Thresholds(double ma, double el) {}
@@ -41,6 +41,8 @@ final class EpochCheck implements TrainingListener {
   private final Thresholds thresholds;
   private final int elN;
   private final List<int[]> unseen;
+  private final List<String> forgetTexts;
+  private final List<String> unseenTexts;
   private final List<Row> rows = new ArrayList<>();
   private List<ContinuationScorer.Continuation> last = List.of();
   private Map<String, double[]> lastPerPassage = Map.of();
@@ -57,6 +59,8 @@ final class EpochCheck implements TrainingListener {
     this.thresholds = thresholds;
     this.elN = elN;
     this.unseen = unseen;
+    this.forgetTexts = forget.stream().map(p -> scorer.tokenizer().decode(p.tokens())).toList();
+    this.unseenTexts = unseen.stream().map(scorer.tokenizer()::decode).toList();
   }
 
   Row check(int epoch) {
@@ -83,7 +87,7 @@ final class EpochCheck implements TrainingListener {
         cont.stream().mapToDouble(ContinuationScorer.Continuation::bleu).average().orElse(Double.NaN),
         cont.stream().mapToDouble(ContinuationScorer.Continuation::entropy).average().orElse(Double.NaN),
         PassageScorer.perplexity(unseenScores),
-        Auc.of(PassageScorer.losses(forgetScores), PassageScorer.losses(unseenScores)));
+        MembershipAttacks.aucs(forgetScores, forgetTexts, unseenScores, unseenTexts));
     rows.add(row);
     last = cont;
     lastPerPassage = per;

@@ -1,6 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.eval.Metrics;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.RunDirectory;
@@ -18,19 +19,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code unlearn eval} for a sequence run: the run's (or any compatible) causal checkpoint on the run's forget set
- * and unseen passages — MA, EL (ICU variant, and Jang et al.'s when asked), continuation BERTScore-F1 / BLEU /
- * entropy, unseen perplexity, cloze accuracy and LOSS membership AUC — written as {@code summary.json} (values
- * under {@code after}).
+ * {@code unlearn eval} for a sequence run or config: the run's (or any compatible) causal checkpoint on the
+ * config's forget set and unseen passages — MA, EL (ICU variant, and Jang et al.'s when asked), continuation
+ * BERTScore-F1 / BLEU / entropy, unseen perplexity, cloze accuracy and the four membership AUCs — written as
+ * {@code summary.json} (values under {@code after}).
  */
 public final class SequenceEvaluator {
   private SequenceEvaluator() {}
 
-  public static Summary evaluate(Path runDir, Path modelDir, List<String> metrics, boolean jangEl, Path out) {
-    Path config = runDir.resolve(RunDirectory.CONFIG);
-    SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(config), List.of(), config.toString());
+  /**
+   * @param config the run's {@code config.yaml}, or any sequence experiment config for a bare checkpoint (its
+   *     original model's passages, forget set and eval settings); {@code overrides} as {@code --set KEY=VALUE}
+   * @param modelDir the causal checkpoint to evaluate
+   */
+  public static Summary evaluate(Path config, List<String> overrides, Path modelDir, List<String> metrics,
+      boolean jangEl, Path out) {
+    SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(config), overrides,
+        config.toString());
     SequenceConfig cfg = exp.config();
     SequenceEvalSpec ev = cfg.eval();
+    metrics.forEach(Metrics::requireSequence);
     if (Files.exists(out)) {
       throw new UnlearnException(out + ": output directory already exists");
     }
@@ -57,15 +65,9 @@ public final class SequenceEvaluator {
       m.put("unseen.perplexity", row.perplexity());
       m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, sets.clozeItems(tok, ev, cfg.seed()),
           ev.clozeContext()));
-      m.put("mia.loss_auc", row.miaAuc());
+      m.putAll(row.mia());
     }
     if (!metrics.isEmpty()) {
-      for (String k : metrics) {
-        if (!SequenceMetricNames.all().containsKey(k)) {
-          throw new UnlearnException("unknown sequence metric '" + k + "'; known: " + SequenceMetricNames.all()
-              .keySet());
-        }
-      }
       m.keySet().retainAll(metrics);
     }
     Map<String, Double> timing = Map.of("eval_s", (System.nanoTime() - t0) / 1e9);

@@ -170,7 +170,7 @@ public final class SequenceRunner {
     if (!cloze.isEmpty()) {
       m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
     }
-    m.put("mia.loss_auc", row.miaAuc());
+    m.putAll(row.mia());
     if (ev.jangEl()) {
       m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forgetTokens(sets), ev.elN(), 1)));
     }

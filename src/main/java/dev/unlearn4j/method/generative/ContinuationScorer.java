@@ -58,6 +58,10 @@ public final class ContinuationScorer {
     this.eos = eos;
   }
 
+  public TextTokenizer tokenizer() {
+    return tokenizer;
+  }
+
   public Layout layout() {
     return layout;
   }

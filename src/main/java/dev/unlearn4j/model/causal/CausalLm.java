@@ -80,8 +80,9 @@ public final class CausalLm implements Model {
   }
 
   /**
-   * Teacher-forced scores of every predicted position t = 1..T−1 in one forward pass: log p(x_t | x_{<t}) and the
-   * argmax prediction (lowest id on ties), as MA, EL and membership inference need them.
+   * Teacher-forced scores of every predicted position t = 1..T−1 in one forward pass: log p(x_t | x_{<t}), the
+   * argmax prediction (lowest id on ties), and the mean and standard deviation of log p under the model's own
+   * next-token distribution, as MA, EL and the membership attacks (LOSS, zlib, min-k%, min-k%++) need them.
    */
   public TokenScores score(int[][] ids) {
     int b = ids.length;
@@ -90,17 +91,26 @@ public final class CausalLm implements Model {
     INDArray max = flat.max(true, 1);                                                     // [B·T, 1]
     INDArray logZ = Transforms.log(Transforms.exp(flat.subColumnVector(max), false).sum(true, 1), false)
         .addi(max);                                                                       // stable log-sum-exp
+    INDArray logP = flat.subColumnVector(logZ);                                           // [B·T, V] log-softmax
+    INDArray pLogP = Transforms.exp(logP, true).muli(logP);                               // p·log p
+    INDArray mu = pLogP.sum(1);                                                           // [B·T] Σ p log p
+    INDArray second = pLogP.muli(logP).sum(1);                                            // [B·T] Σ p (log p)²
     INDArray best = Nd4j.argMax(flat, 1);                                                 // [B·T], first on ties
     double[][] logProbs = new double[b][t - 1];
     int[][] argmax = new int[b][t - 1];
+    double[][] mean = new double[b][t - 1];
+    double[][] std = new double[b][t - 1];
     for (int i = 0; i < b; i++) {
       for (int j = 0; j < t - 1; j++) {
         long r = (long) i * t + j;
-        logProbs[i][j] = flat.getDouble(r, ids[i][j + 1]) - logZ.getDouble(r, 0);
+        logProbs[i][j] = logP.getDouble(r, ids[i][j + 1]);
         argmax[i][j] = best.getInt((int) r);
+        double m = mu.getDouble(r);
+        mean[i][j] = m;
+        std[i][j] = Math.sqrt(Math.max(second.getDouble(r) - m * m, 1e-6));               // min-k%++'s floor
       }
     }
-    return new TokenScores(logProbs, argmax);
+    return new TokenScores(logProbs, argmax, mean, std);
   }
 
   /**
@@ -108,8 +118,10 @@ public final class CausalLm implements Model {
    *
    * @param logProbs [B][T−1]: log p(x_{t+1} | x_{≤t})
    * @param argmax [B][T−1]: the argmax prediction for position t+1
+   * @param mean [B][T−1]: μ = Σ_v p_v·log p_v of the distribution predicting position t+1
+   * @param std [B][T−1]: σ = √max(Σ_v p_v·(log p_v)² − μ², 1e−6) of the same distribution
    */
-  public record TokenScores(double[][] logProbs, int[][] argmax) {}
+  public record TokenScores(double[][] logProbs, int[][] argmax, double[][] mean, double[][] std) {}
 
   /** The evaluation graph, built once per set of weights (training replaces it through {@link #load}). */
   private synchronized CausalGraph evalGraph() {

@@ -69,15 +69,24 @@ class IcuEndToEndTest {
     assertThat(s.at("/after/forget.ma").asDouble()).as("unlearning lowers MA").isLessThan(maBefore);
     assertThat(Files.readString(run.resolve("report.md"))).contains("Sample continuations", "rule `");
     assertThat(s.at("/after/unseen.cloze_accuracy").asDouble()).isBetween(0.0, 1.0);
-    assertThat(s.at("/after/mia.loss_auc").asDouble()).isBetween(0.0, 1.0);
+    for (String k : List.of("mia.loss_auc", "mia.zlib_auc", "mia.mink_auc", "mia.minkpp_auc")) {
+      assertThat(s.at("/after/" + k).asDouble()).as(k).isBetween(0.0, 1.0);
+    }
 
     // unlearn eval on the saved model reproduces the run's after-values
     CliRun eval = CliRun.of("eval", run.toString(), "--out", dir.resolve("ev").toString());
     assertThat(eval.exitCode()).as(eval.err()).isZero();
     JsonNode ev = Mappers.JSON.readTree(dir.resolve("ev/summary.json").toFile()).get("after");
+    // and so does the saved model evaluated as a bare checkpoint with the run's config
+    CliRun bare = CliRun.of("eval", run.resolve("model").toString(), "--experiment", run.resolve("config.yaml")
+        .toString(), "--out", dir.resolve("ev-bare").toString());
+    assertThat(bare.exitCode()).as(bare.err()).isZero();
+    JsonNode evBare = Mappers.JSON.readTree(dir.resolve("ev-bare/summary.json").toFile()).get("after");
     for (String k : List.of("forget.ma", "forget.el_icu", "forget.bleu", "forget.bertscore_f1", "unseen.perplexity",
-        "unseen.cloze_accuracy", "mia.loss_auc")) {
+        "unseen.cloze_accuracy", "mia.loss_auc", "mia.zlib_auc", "mia.mink_auc", "mia.minkpp_auc")) {
       assertThat(ev.get(k).asDouble()).as(k).isCloseTo(s.at("/after/" + k).asDouble(),
+          org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(evBare.get(k).asDouble()).as(k).isCloseTo(s.at("/after/" + k).asDouble(),
           org.assertj.core.api.Assertions.within(1e-9));
     }
 
