@@ -1,11 +1,16 @@
 package dev.unlearn4j.experiment;
 
 import dev.unlearn4j.data.ForgetRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code report.md}: what was forgotten, the metrics before / after / oracle, timings and memory. */
+/**
+ * {@code report.md}: what was forgotten, both models, which targets were met, the metrics before / after / oracle,
+ * timings and memory.
+ */
 public final class ReportWriter {
   private ReportWriter() {}
 
@@ -36,9 +41,12 @@ public final class ReportWriter {
     if (audit.originalModelSha256().equals(audit.unlearnedModelSha256())) {
       md.append("The weights did not change.\n\n");
     }
-    md.append(audit.utilityFloor() > 0 ? String.format("Utility floor: retain accuracy stayed at or above %.4f "
-        + "after every unlearning epoch (checked; the run would have stopped otherwise).%n%n", audit.utilityFloor())
-        : "Utility floor: not set (`eval.utilityFloor`).\n\n");
+    md.append("## Checks\n\n| check | value | met |\n|---|---:|:---:|\n");
+    for (Check c : checks(s, audit.utilityFloor())) {
+      md.append("| ").append(c.what()).append(" | ").append(c.value()).append(" | ")
+          .append(c.met() ? "yes" : "**no**").append(" |\n");
+    }
+    md.append('\n');
     md.append("## Metrics\n\n| metric | before | after | oracle |\n|---|---:|---:|---:|\n");
     Set<String> keys = new LinkedHashSet<>(s.before().keySet());
     keys.addAll(s.after().keySet());
@@ -55,6 +63,45 @@ public final class ReportWriter {
         .append(prov.host().cores()).append(" cores; inputs:\n\n");
     prov.inputs().forEach((k, v) -> md.append("- `").append(k).append("`: ").append(v).append('\n'));
     return md.toString();
+  }
+
+  /** One target of the run and whether it was met. */
+  record Check(String what, String value, boolean met) {}
+
+  /**
+   * The run's targets, each where its metrics were computed: the utility floor (when set), forgetting (forget
+   * macro-F1 below the original's, and no further from the oracle's than before), utility (test macro-F1 within 1
+   * point of the original's) and cost (unlearning faster than retraining).
+   */
+  static List<Check> checks(Summary s, double utilityFloor) {
+    List<Check> out = new ArrayList<>();
+    if (utilityFloor > 0) {
+      out.add(new Check(String.format("retain accuracy ≥ utility floor %.4f after every epoch", utilityFloor),
+          fmt(s.after(), "retain.accuracy"), true));                  // the run stops with an error otherwise
+    }
+    Double fb = s.before().get("forget.macro_f1");
+    Double fa = s.after().get("forget.macro_f1");
+    if (fb != null && fa != null) {
+      out.add(new Check("forget macro_f1 below the original's", String.format("%.4f → %.4f", fb, fa), fa < fb));
+      Double fo = s.oracle().get("forget.macro_f1");
+      if (fo != null) {
+        out.add(new Check("forget macro_f1 no further from the oracle's than before",
+            String.format("|Δ| %.4f → %.4f", Math.abs(fb - fo), Math.abs(fa - fo)),
+            Math.abs(fa - fo) <= Math.abs(fb - fo)));
+      }
+    }
+    Double tb = s.before().get("test.macro_f1");
+    Double ta = s.after().get("test.macro_f1");
+    if (tb != null && ta != null) {
+      out.add(new Check("test macro_f1 within 0.01 of the original's", String.format("%.4f → %.4f", tb, ta),
+          ta >= tb - 0.01));
+    }
+    Double ratio = s.timing().get("retrain_ratio");
+    if (ratio != null) {
+      out.add(new Check("unlearning faster than retraining (unlearn_s / oracle_s < 1)",
+          String.format("%.3f", ratio), ratio < 1));
+    }
+    return out;
   }
 
   private static String fmt(Map<String, Double> m, String k) {

@@ -140,7 +140,7 @@ class RunDirectoryContractTest {
       hashes.add(m.group(2));
     }
     assertThat(hashes).hasSize(2).doesNotHaveDuplicates();
-    assertThat(report).contains("SHA-256 of the forgotten data", "Utility floor: not set");
+    assertThat(report).contains("SHA-256 of the forgotten data", "## Checks", "| forget macro_f1 below the original's | ");
     // the after-fingerprint is that of the saved model/
     var saved = dev.unlearn4j.model.io.Safetensors.read(runA.resolve("model/model.safetensors"));
     dev.unlearn4j.model.Model stub = new dev.unlearn4j.model.Model() {
