@@ -1,6 +1,7 @@
 package dev.unlearn4j.method;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.method.classifier.ContrastiveUnlearning;
 import dev.unlearn4j.method.classifier.DeepCut;
 import dev.unlearn4j.method.classifier.GradientAscent;
 import dev.unlearn4j.method.classifier.NaiveFinetune;
@@ -27,6 +28,9 @@ public final class Methods {
           RandomLabels.Args.class, RandomLabels.Args::defaults, RandomLabels::new)
       .add("deepcut", "DeepCUT: contrastive forgetting in the latent space + retain cross-entropy (L_CE + γ·L_f)",
           DeepCut.Args.class, DeepCut.Args::defaults, DeepCut::new)
+      .add("contrastive-unlearning", "Lee et al.'s contrastive unlearning as coded: Lee's loss through a projection "
+          + "head, one view, SGD (the method DeepCUT builds on)", ContrastiveUnlearning.Args.class,
+          ContrastiveUnlearning.Args::defaults, ContrastiveUnlearning::new)
       .add("icu", "ICU: gradient ascent on forget passages + CE and KL-to-original on their analogues, "
           + "with per-passage refinement (sequence experiments)", Icu.Args.class, Icu.Args::defaults, Icu::new)
       .add("kumpr", "KUMPR: full-batch gradient ascent on the forget passages, stopped by MA/EL thresholds "

@@ -23,6 +23,9 @@ public interface ModelGraph {
   /** [B, D] the pooled representation the classification head reads (what DeepCUT reshapes). */
   SDVariable latent();
 
+  /** D, the width of {@link #latent()}. */
+  long latentSize();
+
   /** Placeholder arrays for the model's inputs (not labels or masks) for this batch. */
   Map<String, INDArray> feed(List<Example> batch);
 

@@ -39,7 +39,8 @@ public final class Trainer {
    */
   public TrainerState fit(String phase, Model model, Objective objective, BatchPlan plan, TrainSpec spec,
       List<Example> forget, List<Example> retain, long seed) {
-    ModelGraph g = model.graph(true, Seeds.derive(seed, phase + ".dropout"));
+    ModelGraph own = model.graph(true, Seeds.derive(seed, phase + ".dropout"));
+    ModelGraph g = objective.trainingGraph(own, Seeds.derive(seed, phase + ".projection"));
     TrainStep trainStep = new TrainStep(g, model.numClasses(), objective, spec);
     StepBatches batches = new StepBatches(plan, forget, retain, seed, phase);
     batches.keep(e -> listeners.stream().allMatch(l -> l.keep(e)));
@@ -79,7 +80,7 @@ public final class Trainer {
         }
       }
       state = new TrainerState(phase, epoch, step, total, state.loss(), state.terms(), state.gradNorm());
-      model.load(g);                                // listeners may evaluate the model between epochs
+      model.load(own);                              // listeners may evaluate the model between epochs
       for (TrainingListener l : listeners) {
         l.onEpochEnd(state);
       }
@@ -92,7 +93,7 @@ public final class Trainer {
       checkpoints.save(phase, new Checkpoints.Position(step, spec.epochs(), perEpoch, true),
           trainStep.updaters().params(), trainStep.updaters().states());
     }
-    model.load(g);
+    model.load(own);
     for (TrainingListener l : listeners) {
       l.onEnd(state);
     }

@@ -46,6 +46,7 @@ class MethodContractTest {
       case "deepcut", "random-labels" -> List.of("method.args.train.learningRate=0.01",
           "method.args.forgetBatch=4");
       case "gradient-ascent", "finetune" -> List.of("method.args.train.learningRate=0.01");
+      case "contrastive-unlearning" -> List.of("method.args.train.learningRate=0.05", "method.args.batch=4");
       default -> List.of();
     };
     Experiment e = Experiment.resolve(ConfigLoader.parse(yaml, sets), method);

@@ -27,10 +27,12 @@ public final class DeepCut implements UnlearningMethod {
    * @param retainPerForget steps per forget batch R, each with the next retain batch (default 4)
    * @param minSameClass stratified contrast: at least this many same-class retain samples per anchor class (default
    *     2; 0 takes the plain next retain batch as Lee et al. do)
+   * @param projection width of a trainable projection head D → D → width that L_f reads instead of the latent
+   *     (dropped after training); 0 (default) reads the latent directly, as DeepCUT optimises it
    * @param train schedule: epochs are passes over the forget set (default 3 epochs, AdamW η 2e-5, weight decay 0.01)
    */
   public record Args(double gamma, double tau, int views, Normalisation normalisation, EmptySet emptySet,
-      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, TrainSpec train) {
+      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, int projection, TrainSpec train) {
     public Args {
       if (tau <= 0) {
         throw new ConfigException("key 'method.args.tau' must be > 0, got " + tau);
@@ -38,28 +40,36 @@ public final class DeepCut implements UnlearningMethod {
       if (gamma < 0) {
         throw new ConfigException("key 'method.args.gamma' must be >= 0, got " + gamma);
       }
-      if (views < 1 || forgetBatch < 1 || retainBatch < 1 || retainPerForget < 1 || minSameClass < 0) {
+      if (views < 1 || forgetBatch < 1 || retainBatch < 1 || retainPerForget < 1 || minSameClass < 0
+          || projection < 0) {
         throw new ConfigException("keys 'method.args.views', 'forgetBatch', 'retainBatch' and 'retainPerForget' "
-            + "must be >= 1 and 'minSameClass' >= 0");
+            + "must be >= 1, 'minSameClass' and 'projection' >= 0");
       }
     }
 
     public static Args defaults() {
       TrainSpec t = TrainSpec.defaults();
-      return new Args(3.0, 0.7, 2, Normalisation.TEXTBOOK, EmptySet.SKIP, 16, 16, 4, 2,
+      return new Args(3.0, 0.7, 2, Normalisation.TEXTBOOK, EmptySet.SKIP, 16, 16, 4, 2, 0,
           new TrainSpec(3, 16, 2e-5, TrainSpec.Optimizer.ADAM, t.momentum(), 0.01, t.clipNorm(), 0));
     }
   }
 
   private final Args args;
+  private final String name;
 
   public DeepCut(Args args) {
+    this(args, "deepcut");
+  }
+
+  /** The same loss under another registry name (Lee et al.'s method is DeepCUT's loss with Lee's settings). */
+  DeepCut(Args args, String name) {
     this.args = args;
+    this.name = name;
   }
 
   @Override
   public String name() {
-    return "deepcut";
+    return name;
   }
 
   @Override
@@ -67,7 +77,8 @@ public final class DeepCut implements UnlearningMethod {
     return Objective.of(
         new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()),
         new Objective.Term("forget_contrastive", args.gamma(),
-            ContrastiveForget.of(args.tau(), args.normalisation(), args.emptySet())));
+            ContrastiveForget.of(args.tau(), args.normalisation(), args.emptySet())))
+        .withProjection(args.projection());
   }
 
   @Override

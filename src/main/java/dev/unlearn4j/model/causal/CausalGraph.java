@@ -72,6 +72,11 @@ final class CausalGraph implements ModelGraph {
   }
 
   @Override
+  public long latentSize() {
+    return model.config().hidden();
+  }
+
+  @Override
   public List<GatheredTable> gatheredTables() {
     return List.of(wte, wpe);
   }

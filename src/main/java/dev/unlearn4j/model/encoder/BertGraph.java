@@ -95,6 +95,11 @@ final class BertGraph implements ModelGraph {
   }
 
   @Override
+  public long latentSize() {
+    return c.hidden();
+  }
+
+  @Override
   public List<GatheredTable> gatheredTables() {
     return tables;
   }

@@ -112,6 +112,10 @@ public final class Mlp implements Model {
         return latent;
       }
 
+      @Override public long latentSize() {
+        return weights.get("w1").size(1);
+      }
+
       @Override public Map<String, INDArray> feed(List<Example> batch) {
         float[][] rows = batch.stream().map(Example::features).toArray(float[][]::new);
         if (mask == null) {
