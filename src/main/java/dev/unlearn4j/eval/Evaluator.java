@@ -3,6 +3,7 @@ package dev.unlearn4j.eval;
 import dev.unlearn4j.data.Batcher;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.Split;
+import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
 import java.util.ArrayList;
@@ -19,11 +20,12 @@ public final class Evaluator {
     List<String> names = spec.metrics().stream().filter(Metrics::perSplit).toList();
     List<Metric> metrics = names.stream().map(Metrics::get).toList();
     Map<String, Predictions> predictions = new LinkedHashMap<>();
-    ModelGraph g = model.graph();
+    ModelGraph g = model instanceof Ensemble ? null : model.graph();
     Map<String, Double> aggregates = new LinkedHashMap<>();
     List<EvalResult.Row> rows = new ArrayList<>();
     for (Split split : splits) {
-      Predictions p = predict(g, split, model.numClasses(), spec.batchSize());
+      Predictions p = model instanceof Ensemble e ? predict(e, split, spec.batchSize())
+          : predict(g, split, model.numClasses(), spec.batchSize());
       predictions.put(split.name(), p);
       for (int m = 0; m < metrics.size(); m++) {
         String name = names.get(m);
@@ -34,6 +36,21 @@ public final class Evaluator {
       }
     }
     return new EvalResult(aggregates, rows, predictions);
+  }
+
+  /** An ensemble's combined scores: every member predicts the split, then each example's scores are combined. */
+  static Predictions predict(Ensemble e, Split split, int batchSize) {
+    List<Predictions> each = e.members().stream()
+        .map(m -> predict(m.graph(), split, m.numClasses(), batchSize)).toList();
+    double[][] logits = new double[split.size()][];
+    for (int i = 0; i < logits.length; i++) {
+      double[][] memberLogits = new double[each.size()][];
+      for (int s = 0; s < memberLogits.length; s++) {
+        memberLogits[s] = each.get(s).logits()[i];
+      }
+      logits[i] = e.combine(memberLogits);
+    }
+    return new Predictions(split.ids(), each.get(0).labels(), logits, e.numClasses());
   }
 
   /** Logits of every example of the split, in split order. */

@@ -3,6 +3,7 @@ package dev.unlearn4j.experiment;
 import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.eval.CrossMetrics;
@@ -11,6 +12,7 @@ import dev.unlearn4j.eval.Evaluator;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
+import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.Checkpoints;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,19 +168,14 @@ public final class ExperimentRunner {
     UnlearningMethod method = exp.method();
     TrainSpec schedule = method.schedule(cfg.train());
     Map<String, Double> timing = new LinkedHashMap<>(s.timing());
-    long t = System.nanoTime();
-    Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
-        : s.original().copy();
-    var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
     List<TrainingListener> listeners = listeners(List.of(log));
-    if (cfg.eval().utilityFloor() > 0) {
-      listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
-    }
-    new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
-        method.plan(schedule),
-        schedule, forget, s.request().retain().examples(), cfg.seed());
-    timing.put("unlearn_s", seconds(t));
-    t = System.nanoTime();
+    Unlearned u = method instanceof Sisa sisa ? sisa(sisa, exp, s, schedule, listeners, run, timing)
+        : train(method, exp, s, schedule, listeners, ckpt);
+    Model original = u.original();
+    EvalResult before = u.before();
+    Model unlearned = u.model();
+    timing.put("unlearn_s", u.seconds());
+    long t = System.nanoTime();
     EvalResult after = Evaluator.evaluate(unlearned, s.request().evaluationSplits(), cfg.eval());
     timing.put("eval_s", s.evalSeconds() + seconds(t));
     timing.put("total_s", seconds(t0));
@@ -188,9 +187,10 @@ public final class ExperimentRunner {
     Map<String, Long> memory = new LinkedHashMap<>();
     memory.put("peak_heap_bytes", Memory.peakHeapBytes());
     memory.put("peak_rss_bytes", Memory.peakRssBytes());
+    Map<String, Double> beforeMetrics = new LinkedHashMap<>(CrossMetrics.compute(before, s.oracle(), metrics));
+    beforeMetrics.putAll(u.extraBefore());
     Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), cfg.seed(),
-        CrossMetrics.compute(s.before(), s.oracle(), metrics), CrossMetrics.compute(after, s.oracle(), metrics),
-        oracle, timing, memory);
+        beforeMetrics, CrossMetrics.compute(after, s.oracle(), metrics), oracle, timing, memory);
 
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(s.data().inputFiles());
@@ -198,7 +198,7 @@ public final class ExperimentRunner {
     inputs.put("unlearned-model", dev.unlearn4j.util.Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
     Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
     List<EvalResult> evals = new ArrayList<>();
-    evals.add(s.before());
+    evals.add(before);
     if (s.oracle() != null) {
       evals.add(s.oracle());
     }
@@ -206,11 +206,49 @@ public final class ExperimentRunner {
     MetricsCsv.write(run.file(RunDirectory.METRICS), List.of("before", "oracle", "after"), evals,
         s.oracle() != null);
     ReportWriter.Audit audit = new ReportWriter.Audit(forgetSha, Fingerprints.data(s.request().forget().examples()),
-        Fingerprints.model(s.original()), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
+        Fingerprints.model(original), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
     run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), audit, prov));
     run.writeJson(RunDirectory.PROVENANCE, prov);
     run.writeJson(RunDirectory.SUMMARY, summary);
     return new Result(run.path(), summary);
+  }
+
+  /** The model before and after unlearning, the time unlearning took, and values to report next to "before". */
+  private record Unlearned(Model original, EvalResult before, Model model, double seconds,
+      Map<String, Double> extraBefore) {}
+
+  private Unlearned train(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
+      List<TrainingListener> listeners, Checkpoints ckpt) {
+    ExperimentConfig cfg = exp.config();
+    long t = System.nanoTime();
+    Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
+        : s.original().copy();
+    var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
+    if (cfg.eval().utilityFloor() > 0) {
+      listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
+    }
+    new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
+        method.plan(schedule), schedule, forget, s.request().retain().examples(), cfg.seed());
+    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), Map.of());
+  }
+
+  /**
+   * SISA: its "before" is its own ensemble (training it is timed as {@code sisa_train_s}); the monolithic
+   * original's values are kept under {@code monolithic.*} for comparison. Unlearning time is the shard retraining.
+   */
+  private Unlearned sisa(Sisa sisa, Experiment exp, Shared s, TrainSpec schedule, List<TrainingListener> listeners,
+      RunDirectory run, Map<String, Double> timing) {
+    ExperimentConfig cfg = exp.config();
+    Set<String> forgetIds = s.request().forget().examples().stream().map(Example::id).collect(Collectors.toSet());
+    SisaTraining.Outcome o = new SisaTraining(sisa, exp, s.data(), schedule, cfg.seed(), new Trainer(listeners),
+        run.file(RunDirectory.CHECKPOINTS).resolve("sisa")).run(s.request().train().examples(), forgetIds);
+    timing.put("sisa_train_s", o.trainSeconds());
+    timing.put("sisa_shards_retrained", (double) o.shardsRetrained());
+    EvalResult before = Evaluator.evaluate(o.before(), s.request().evaluationSplits(), cfg.eval());
+    Map<String, Double> monolithic = new LinkedHashMap<>();
+    CrossMetrics.compute(s.before(), s.oracle(), cfg.eval().metrics())
+        .forEach((k, v) -> monolithic.put("monolithic." + k, v));
+    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), monolithic);
   }
 
   private List<TrainingListener> listeners(List<TrainLog> logs) {

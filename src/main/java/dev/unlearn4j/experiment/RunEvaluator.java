@@ -11,6 +11,8 @@ import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.EvalSpec;
 import dev.unlearn4j.eval.Evaluator;
 import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.method.classifier.Sisa;
+import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
 import dev.unlearn4j.util.Seeds;
@@ -73,9 +75,8 @@ public final class RunEvaluator {
     long t0 = System.nanoTime();
     Dataset data = exp.dataset().load();
     List<Split> splits = splitsOf.apply(cfg, data);
-    Model model = exp.model().create(data, Seeds.derive(cfg.seed(), "init"));
     Path weights = modelDir.resolve("model.safetensors");
-    assign(model, Safetensors.read(weights), weights);
+    Model model = load(exp, data, Seeds.derive(cfg.seed(), "init"), weights);
     EvalSpec spec = new EvalSpec(m, false, cfg.eval().labels(), cfg.eval().batchSize(), 0.0);
     EvalResult r = Evaluator.evaluate(model, splits, spec);
     Map<String, Double> timing = new LinkedHashMap<>();
@@ -93,6 +94,36 @@ public final class RunEvaluator {
         Instant.now().toString(), inputs));
     dir.writeJson(RunDirectory.SUMMARY, s);
     return s;
+  }
+
+  /** The saved model: one of the experiment's family, or for SISA the ensemble of its shard models. */
+  private static Model load(Experiment exp, Dataset data, long seed, Path weights) {
+    Map<String, INDArray> stored = Safetensors.read(weights);
+    if (!(exp.method() instanceof Sisa sisa)) {
+      Model m = exp.model().create(data, seed);
+      assign(m, stored, weights);
+      return m;
+    }
+    List<Model> members = new ArrayList<>();
+    int assigned = 0;
+    for (int i = 0; i < sisa.args().shards(); i++) {
+      String prefix = "shard" + i + ".";
+      Map<String, INDArray> own = new LinkedHashMap<>();
+      stored.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          own.put(k.substring(prefix.length()), v);
+        }
+      });
+      Model m = exp.model().create(data, seed);
+      assign(m, own, weights);
+      members.add(m);
+      assigned += own.size();
+    }
+    if (assigned != stored.size()) {
+      throw new UnlearnException(weights + ": holds tensors of more than the " + sisa.args().shards()
+          + " shards of method.args.shards");
+    }
+    return new Ensemble(members, sisa.args().aggregation());
   }
 
   private static List<Split> replayedSplits(Path runDir, Dataset data) {

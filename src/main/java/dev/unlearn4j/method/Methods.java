@@ -3,6 +3,7 @@ package dev.unlearn4j.method;
 import dev.unlearn4j.config.Registry;
 import dev.unlearn4j.method.classifier.ContrastiveUnlearning;
 import dev.unlearn4j.method.classifier.DeepCut;
+import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.method.classifier.GradientAscent;
 import dev.unlearn4j.method.classifier.NaiveFinetune;
 import dev.unlearn4j.method.classifier.RandomLabels;
@@ -31,6 +32,9 @@ public final class Methods {
       .add("contrastive-unlearning", "Lee et al.'s contrastive unlearning as coded: Lee's loss through a projection "
           + "head, one view, SGD (the method DeepCUT builds on)", ContrastiveUnlearning.Args.class,
           ContrastiveUnlearning.Args::defaults, ContrastiveUnlearning::new)
+      .add("sisa", "SISA: sharded, sliced training of an ensemble; exact unlearning by retraining the affected "
+          + "shards from the checkpoint before their first affected slice", Sisa.Args.class, Sisa.Args::defaults,
+          Sisa::new)
       .add("icu", "ICU: gradient ascent on forget passages + CE and KL-to-original on their analogues, "
           + "with per-passage refinement (sequence experiments)", Icu.Args.class, Icu.Args::defaults, Icu::new)
       .add("kumpr", "KUMPR: full-batch gradient ascent on the forget passages, stopped by MA/EL thresholds "

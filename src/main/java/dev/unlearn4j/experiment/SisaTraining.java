@@ -1,0 +1,164 @@
+package dev.unlearn4j.experiment;
+
+import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.method.classifier.Sisa;
+import dev.unlearn4j.model.Ensemble;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.model.io.Safetensors;
+import dev.unlearn4j.train.Trainer;
+import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.util.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Trains SISA's constituents stage by stage (a checkpoint on disk after every stage, as a deployed SISA keeps them
+ * for deletions it cannot foresee), then unlearns: every shard holding forget samples reloads the checkpoint before
+ * its earliest affected slice and retrains the remaining stages without them. Untouched shards are reused as they
+ * are. The stage checkpoints are deleted at the end.
+ */
+final class SisaTraining {
+  /**
+   * @param before the ensemble trained on the whole training split
+   * @param after the ensemble after unlearning (untouched members shared with {@code before})
+   * @param trainSeconds training the ensemble (SISA's counterpart of training the original)
+   * @param unlearnSeconds retraining the affected shards
+   * @param shardsRetrained how many shards held forget samples
+   */
+  record Outcome(Ensemble before, Ensemble after, double trainSeconds, double unlearnSeconds, int shardsRetrained) {}
+
+  private final Sisa sisa;
+  private final Experiment exp;
+  private final Dataset data;
+  private final TrainSpec stage;
+  private final long seed;
+  private final Trainer trainer;
+  private final Path scratch;
+
+  SisaTraining(Sisa sisa, Experiment exp, Dataset data, TrainSpec schedule, long seed, Trainer trainer,
+      Path scratch) {
+    this.sisa = sisa;
+    this.exp = exp;
+    this.data = data;
+    this.stage = schedule.with(sisa.stageEpochs(schedule), schedule.batchSize(), schedule.learningRate());
+    this.seed = seed;
+    this.trainer = trainer;
+    this.scratch = scratch;
+  }
+
+  Outcome run(List<Example> train, Set<String> forgetIds) {
+    List<List<List<Example>>> shards = partition(train);                    // [shard][slice][example]
+    long t = System.nanoTime();
+    List<Model> trained = new ArrayList<>();
+    for (int i = 0; i < shards.size(); i++) {
+      trained.add(trainStages(i, fresh(i), shards.get(i), 0, Set.of()));
+    }
+    double trainS = (System.nanoTime() - t) / 1e9;
+    t = System.nanoTime();
+    List<Model> unlearned = new ArrayList<>(trained);
+    int touched = 0;
+    for (int i = 0; i < shards.size(); i++) {
+      int first = firstAffectedSlice(shards.get(i), forgetIds);
+      if (first < 0) {
+        continue;
+      }
+      touched++;
+      Model start = first == 0 ? fresh(i) : restore(i, first - 1);
+      unlearned.set(i, trainStages(i, start, shards.get(i), first, forgetIds));
+    }
+    double unlearnS = (System.nanoTime() - t) / 1e9;
+    deleteScratch();
+    Sisa.Args a = sisa.args();
+    return new Outcome(new Ensemble(trained, a.aggregation()), new Ensemble(unlearned, a.aggregation()), trainS,
+        unlearnS, touched);
+  }
+
+  /** Seeded shuffle, dealt round-robin into S shards, each cut into R contiguous slices of near-equal size. */
+  List<List<List<Example>>> partition(List<Example> train) {
+    List<Example> order = new ArrayList<>(train);
+    order.sort(Comparator.comparing(Example::id));                  // independent of the split's order
+    Collections.shuffle(order, Seeds.random(seed, "sisa.shards"));
+    int s = sisa.args().shards();
+    int r = sisa.args().slices();
+    List<List<List<Example>>> out = new ArrayList<>();
+    for (int i = 0; i < s; i++) {
+      List<Example> shard = new ArrayList<>();
+      for (int j = i; j < order.size(); j += s) {
+        shard.add(order.get(j));
+      }
+      List<List<Example>> slices = new ArrayList<>();
+      for (int k = 0; k < r; k++) {
+        slices.add(shard.subList(k * shard.size() / r, (k + 1) * shard.size() / r));
+      }
+      out.add(slices);
+    }
+    return out;
+  }
+
+  private static int firstAffectedSlice(List<List<Example>> slices, Set<String> forgetIds) {
+    for (int k = 0; k < slices.size(); k++) {
+      if (slices.get(k).stream().anyMatch(e -> forgetIds.contains(e.id()))) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Stages {@code from}..R−1 of shard i: stage r trains on slices 0..r without the forgotten examples. */
+  Model trainStages(int shard, Model model, List<List<Example>> slices, int from, Set<String> forgetIds) {
+    for (int r = from; r < slices.size(); r++) {
+      List<Example> seen = slices.subList(0, r + 1).stream().flatMap(List::stream)
+          .filter(e -> !forgetIds.contains(e.id())).toList();
+      if (!seen.isEmpty()) {
+        trainer.fit("sisa-shard" + shard + "-stage" + (r + 1), model, sisa.objective(),
+            sisa.plan(stage), stage, List.of(), seen, Seeds.derive(seed, "sisa." + shard + "." + r));
+      }
+      if (forgetIds.isEmpty()) {
+        Safetensors.write(checkpoint(shard, r), model.weights(), null);
+      }
+    }
+    return model;
+  }
+
+  Model fresh(int shard) {
+    return exp.model().create(data, Seeds.derive(seed, "sisa.init." + shard));
+  }
+
+  private Model restore(int shard, int stageIndex) {
+    Model m = fresh(shard);
+    RunEvaluator.assign(m, Safetensors.read(checkpoint(shard, stageIndex)), checkpoint(shard, stageIndex));
+    return m;
+  }
+
+  private Path checkpoint(int shard, int stageIndex) {
+    try {
+      Files.createDirectories(scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return scratch.resolve("shard" + shard + "-stage" + (stageIndex + 1) + ".safetensors");
+  }
+
+  private void deleteScratch() {
+    if (!Files.isDirectory(scratch)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(scratch)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+      Files.delete(scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
