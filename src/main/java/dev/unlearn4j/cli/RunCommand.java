@@ -9,6 +9,9 @@ import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import dev.unlearn4j.experiment.sequence.SequenceRunner;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +40,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "name of the run directory (default: UTC time and seed)")
   String runId;
 
+  @Option(names = "--methods", split = ",", paramLabel = "NAME",
+      description = "classification: run these methods on one shared original model and oracle, one run directory "
+          + "each (<run-id>-<method>); a method other than the file's runs with its defaults plus --set")
+  List<String> methods = new ArrayList<>();
+
   @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,12 +63,31 @@ public final class RunCommand implements Callable<Integer> {
     if (SequenceExperiment.isSequence(ConfigLoader.readTree(experiment))) {
       return runSequence();
     }
+    List<TrainingListener> listeners = List.of(progress.listener());
+    if (!methods.isEmpty()) {
+      return runMethods(listeners);
+    }
     ExperimentConfig cfg = ConfigLoader.load(experiment, overrides);
     Experiment exp = Experiment.resolve(cfg, experiment.toString());
-    List<TrainingListener> listeners = List.of(progress.listener());
     ExperimentRunner.Result r = new ExperimentRunner(listeners).run(exp, runId);
     printSummary(r.summary());
     spec.commandLine().getOut().println("run directory: " + r.runDir());
+    return 0;
+  }
+
+  private int runMethods(List<TrainingListener> listeners) {
+    String base = runId != null ? runId : ZonedDateTime.now(ZoneOffset.UTC)
+        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    List<Experiment> exps = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (String m : methods) {
+      exps.add(Experiment.resolve(ConfigLoader.load(experiment, overrides, m), experiment.toString()));
+      ids.add(base + "-" + m);
+    }
+    for (ExperimentRunner.Result r : new ExperimentRunner(listeners).runAll(exps, ids)) {
+      printSummary(r.summary());
+      spec.commandLine().getOut().println("run directory: " + r.runDir());
+    }
     return 0;
   }
 

@@ -1,5 +1,6 @@
 package dev.unlearn4j.cli;
 
+import dev.unlearn4j.experiment.ClassificationTable;
 import dev.unlearn4j.experiment.sequence.SequenceTable;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -7,10 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code unlearn table DIR}: merges the finished sequence runs under DIR into a table and plots. */
+/** {@code unlearn table DIR}: merges the finished runs under DIR into a table and plots. */
 @Command(name = "table", mixinStandardHelpOptions = true,
-    description = "Merge the finished sequence runs under DIR (any depth up to <experiment>/<run-id>) into "
-        + "DIR/table.md (mean ± std per method) and per-epoch plots (el10-per-epoch.png, perplexity-per-epoch.png).")
+    description = "Merge the finished runs under DIR (any depth up to <experiment>/<run-id>) into DIR/table.md "
+        + "(mean ± std per method). Sequence runs: per-epoch plots (el10-per-epoch.png, perplexity-per-epoch.png); "
+        + "classification runs: <experiment>-forget-vs-test.png.")
 public final class TableCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "a results directory, e.g. results/icu")
   Path dir;
@@ -19,7 +21,11 @@ public final class TableCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(SequenceTable.write(dir));
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new dev.unlearn4j.util.UnlearnException(dir + ": no such directory");
+    }
+    boolean sequence = !SequenceTable.finished(dir).isEmpty();
+    spec.commandLine().getOut().print(sequence ? SequenceTable.write(dir) : ClassificationTable.write(dir));
     return 0;
   }
 }

@@ -47,9 +47,28 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * {@link #load} with the method replaced by {@code method} with its defaults (the file's {@code method.args}
+   * belong to the file's method; they are kept when the names agree).
+   */
+  public static ExperimentConfig load(Path file, List<String> overrides, String method) {
+    JsonNode tree = readTree(file);
+    if (!method.equals(tree.path("method").path("name").asText())) {
+      ((ObjectNode) tree).set("method", Mappers.YAML.createObjectNode().put("name", method));
+    }
+    try {
+      return bind(tree, overrides);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Parses experiment YAML text (no file name in the errors). */
   public static ExperimentConfig parse(String yaml, List<String> overrides) {
-    JsonNode tree = tree(yaml);
+    return bind(tree(yaml), overrides);
+  }
+
+  private static ExperimentConfig bind(JsonNode tree, List<String> overrides) {
     Overrides.apply((ObjectNode) tree, overrides);
     ExperimentConfig cfg = Bind.strict(tree, ExperimentConfig.defaults(), ExperimentConfig.class, "");
     cfg.requireComplete();

@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.experiment.Stats;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -10,15 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * Merges finished sequence runs (directories with a {@code summary.json} and a {@code refinement_log.csv}) into
- * {@code table.md}: one row per method, mean ± sample standard deviation over its runs (the forget sets), plus the
- * original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no summary) are skipped,
+ * {@code table.md}: one row per method (or per {@link #label}), mean ± sample standard deviation over its runs (the
+ * forget sets), plus the original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no summary) are skipped,
  * so the table can be built while other runs are still missing.
  */
 public final class SequenceTable {
@@ -62,7 +62,7 @@ public final class SequenceTable {
       throw new UnlearnException(root + ": no finished sequence runs (summary.json + refinement_log.csv)");
     }
     Map<String, List<Run>> byMethod = new TreeMap<>();
-    runs.forEach(r -> byMethod.computeIfAbsent(r.summary().path("method").asText(), k -> new ArrayList<>()).add(r));
+    runs.forEach(r -> byMethod.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r));
     StringBuilder md = new StringBuilder("| method | runs |");
     COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
     md.append(" unlearning time (s) |\n|---|---:|");
@@ -78,6 +78,16 @@ public final class SequenceTable {
     return md.toString();
   }
 
+  /**
+   * A run's row: the part of its run id before {@code -set<N>} (so variants of one method, such as ICU with the
+   * learning term off, get rows of their own), or its method when the id has no such suffix.
+   */
+  static String label(Run r) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-set\\d+").matcher(r.dir().getFileName()
+        .toString());
+    return m.matches() ? m.group(1) : r.summary().path("method").asText();
+  }
+
   private static String row(String name, List<Run> runs, boolean after) {
     StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
     for (Column c : COLUMNS) {
@@ -85,30 +95,11 @@ public final class SequenceTable {
         sb.append(" – |");
         continue;
       }
-      sb.append(' ').append(stat(runs.stream().mapToDouble(r -> r.summary().path(after ? "after" : "before")
+      sb.append(' ').append(Stats.meanStd(runs.stream().mapToDouble(r -> r.summary().path(after ? "after" : "before")
           .path(c.key()).asDouble(Double.NaN) * c.scale()).toArray())).append(" |");
     }
-    sb.append(' ').append(after ? stat(runs.stream().mapToDouble(r -> r.summary().path("timing")
+    sb.append(' ').append(after ? Stats.meanStd(runs.stream().mapToDouble(r -> r.summary().path("timing")
         .path("unlearn_s").asDouble(Double.NaN)).toArray()) : "–").append(" |\n");
     return sb.toString();
-  }
-
-  /** "mean ± std" (std omitted for a single value). */
-  static String stat(double[] xs) {
-    if (xs.length == 0 || java.util.Arrays.stream(xs).anyMatch(Double::isNaN)) {
-      return "–";
-    }
-    double mean = 0;
-    for (double x : xs) {
-      mean += x / xs.length;
-    }
-    if (xs.length < 2) {
-      return String.format(Locale.ROOT, "%.2f", mean);
-    }
-    double ss = 0;
-    for (double x : xs) {
-      ss += (x - mean) * (x - mean);
-    }
-    return String.format(Locale.ROOT, "%.2f ± %.2f", mean, Math.sqrt(ss / (xs.length - 1)));
   }
 }

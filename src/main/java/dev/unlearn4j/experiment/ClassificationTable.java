@@ -1,0 +1,118 @@
+package dev.unlearn4j.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.util.AtomicFiles;
+import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * Merges finished classification runs (a {@code summary.json} without a {@code refinement_log.csv}) into
+ * {@code table.md}: per experiment (dataset, forget size), one row per method with mean ± sample std over its runs
+ * (seeds), plus the original and oracle rows; and one PNG per experiment of forget vs test macro-F1, one point per
+ * run. Unfinished runs are skipped, so the table can be built in parts.
+ */
+public final class ClassificationTable {
+  private ClassificationTable() {}
+
+  private record Column(String header, String phase, String key) {}
+
+  private static final List<Column> COLUMNS = List.of(
+      new Column("forget F1", "", "forget.macro_f1"),
+      new Column("retain F1", "", "retain.macro_f1"),
+      new Column("test F1", "", "test.macro_f1"),
+      new Column("MIA AUC", "", "mia.loss_auc"),
+      new Column("|forget F1 − oracle|", "", "oracle_gap.forget.macro_f1"),
+      new Column("unlearn s", "timing", "unlearn_s"),
+      new Column("unlearn / retrain", "timing", "retrain_ratio"));
+
+  record Run(Path dir, JsonNode summary) {
+    double value(String phase, String key) {
+      return summary.path(phase).path(key).asDouble(Double.NaN);
+    }
+  }
+
+  /** Finished classification runs under {@code root} (up to {@code <experiment>/<run-id>}). */
+  public static List<Run> finished(Path root) {
+    try (Stream<Path> s = Files.walk(root, 3)) {
+      List<Run> runs = new ArrayList<>();
+      for (Path p : s.filter(f -> f.getFileName().toString().equals("summary.json")).sorted().toList()) {
+        if (!Files.exists(p.resolveSibling("refinement_log.csv"))) {
+          runs.add(new Run(p.getParent(), Mappers.JSON.readTree(p.toFile())));
+        }
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes table.md and the plots into {@code root}; returns the Markdown. */
+  public static String write(Path root) {
+    List<Run> runs = finished(root);
+    if (runs.isEmpty()) {
+      throw new UnlearnException(root + ": no finished classification runs (summary.json)");
+    }
+    Map<String, Map<String, List<Run>>> byExperiment = new TreeMap<>();
+    for (Run r : runs) {
+      byExperiment.computeIfAbsent(r.summary().path("experiment").asText(), k -> new TreeMap<>())
+          .computeIfAbsent(r.summary().path("method").asText(), k -> new ArrayList<>()).add(r);
+    }
+    StringBuilder md = new StringBuilder();
+    byExperiment.forEach((experiment, byMethod) -> {
+      List<Run> all = byMethod.values().stream().flatMap(List::stream).toList();
+      md.append("## ").append(experiment).append(" (").append(all.get(0).summary().path("dataset").asText())
+          .append(")\n\n| method | runs |");
+      COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
+      md.append("\n|---|---:|").append("---:|".repeat(COLUMNS.size())).append('\n');
+      md.append(row("original (before)", all, "before"));
+      md.append(row("oracle (retrain)", all, "oracle"));
+      byMethod.forEach((m, rs) -> md.append(row(m, rs, "after")));
+      md.append('\n');
+      plot(root.resolve(experiment + "-forget-vs-test.png"), experiment, byMethod);
+    });
+    md.append("Macro-F1 after unlearning, mean ± sample standard deviation over runs (seeds); the original and "
+        + "oracle rows pool every run's model before unlearning and its retrained oracle (SISA's before is its own "
+        + "ensemble). Sources: ").append(String.join(", ", runs.stream()
+            .map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
+    AtomicFiles.writeString(root.resolve("table.md"), md.toString());
+    return md.toString();
+  }
+
+  private static String row(String name, List<Run> runs, String phase) {
+    StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
+    for (Column c : COLUMNS) {
+      boolean timing = c.phase().equals("timing");
+      double[] xs = timing && !phase.equals("after") ? new double[0]
+          : runs.stream().mapToDouble(r -> r.value(timing ? "timing" : phase, c.key())).toArray();
+      sb.append(' ').append(Stats.meanStd(xs, timing ? 2 : 3)).append(" |");
+    }
+    return sb.append('\n').toString();
+  }
+
+  private static void plot(Path file, String experiment, Map<String, List<Run>> byMethod) {
+    XYChart chart = new XYChartBuilder().width(700).height(500).title(experiment + ": forget vs test macro-F1")
+        .xAxisTitle("forget macro-F1 (after)").yAxisTitle("test macro-F1 (after)").build();
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(8);
+    byMethod.forEach((m, rs) -> chart.addSeries(m, rs.stream().mapToDouble(r -> r.value("after",
+        "forget.macro_f1")).toArray(), rs.stream().mapToDouble(r -> r.value("after", "test.macro_f1")).toArray()));
+    try {
+      BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.unlearn4j.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.unlearn4j.testing.CliRun;
+import dev.unlearn4j.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Classification runs merged into a table: known means and spreads, and the table of a real multi-method run. */
+class ClassificationTableTest {
+  @TempDir Path dir;
+
+  private void summary(String run, String method, double forgetF1, double unlearnS) throws Exception {
+    Summary s = new Summary("exp", method, "mlp", "blobs", 1,
+        Map.of("forget.macro_f1", 1.0, "test.macro_f1", 0.9),
+        Map.of("forget.macro_f1", forgetF1, "test.macro_f1", 0.8), Map.of("forget.macro_f1", 0.5),
+        Map.of("unlearn_s", unlearnS), Map.of());
+    Files.createDirectories(dir.resolve("exp").resolve(run));
+    dev.unlearn4j.config.Mappers.JSON.writeValue(dir.resolve("exp").resolve(run).resolve("summary.json").toFile(), s);
+  }
+
+  @Test
+  void meanAndSampleStdPerMethod() throws Exception {
+    summary("a", "deepcut", 0.6, 10);
+    summary("b", "deepcut", 0.8, 20);
+    summary("c", "finetune", 0.9, 5);
+    String md = ClassificationTable.write(dir);
+    assertThat(md).contains("## exp (blobs)", "| deepcut | 2 | 0.700 ± 0.141 |", "| finetune | 1 | 0.900 |",
+        "| original (before) | 3 | 1.000 ± 0.000 |", "| oracle (retrain) | 3 | 0.500 ± 0.000 |",
+        "15.00 ± 7.07");
+    assertThat(dir.resolve("exp-forget-vs-test.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void methodsShareOneOriginalAndTheTableMergesThem() {
+    Path f = Fixtures.write(dir, "tiny.yaml", Fixtures.tinyExperimentYaml(dir.resolve("out"), "gradient-ascent"));
+    CliRun run = CliRun.of("run", f.toString(), "--methods", "gradient-ascent,finetune", "--run-id", "s11",
+        "--no-progress");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(dir.resolve("out/tiny/s11-gradient-ascent/summary.json")).isNotEmptyFile();
+    assertThat(dir.resolve("out/tiny/s11-finetune/summary.json")).isNotEmptyFile();
+    CliRun table = CliRun.of("table", dir.resolve("out").toString());
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("| gradient-ascent | 1 |", "| finetune | 1 |", "| original (before) | 2 |");
+    assertThat(CliRun.of("table", dir.resolve("missing").toString()).err()).contains("no such directory");
+  }
+}
