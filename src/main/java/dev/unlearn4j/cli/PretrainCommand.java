@@ -45,13 +45,23 @@ public final class PretrainCommand implements Callable<Integer> {
       description = "extra copies of each planted passage in the training sequences (${DEFAULT-VALUE})")
   int plantRepeats;
 
+  @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
+      description = "save the training state every N steps in OUT/checkpoints (0 = never; ${DEFAULT-VALUE})")
+  int checkpointEvery;
+
+  @Option(names = "--resume", description = "continue an interrupted run in --out from its checkpoints")
+  boolean resume;
+
   @CommandLine.Mixin ProgressOption progress;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
+    if (resume && !Files.isDirectory(out.resolve("checkpoints"))) {
+      throw new UnlearnException(out + ": nothing to resume (no checkpoints/; was --checkpoint-every set?)");
+    }
+    if (!resume && Files.exists(out) && Files.list(out).findAny().isPresent()) {
       throw new UnlearnException(out + ": output directory exists and is not empty");
     }
     PretrainPreset p = PretrainPreset.named(preset);
@@ -67,7 +77,7 @@ public final class PretrainCommand implements Callable<Integer> {
     }
     PassagePool.Planting plant = plantSets == 0 ? PassagePool.Planting.NONE
         : new PassagePool.Planting(plantSets, plantPerSet, plantLength, plantRepeats);
-    Pretrainer.Result r = Pretrainer.run(p, plant, out, seed, List.of(progress.listener()));
+    Pretrainer.Result r = Pretrainer.run(p, plant, out, seed, List.of(progress.listener()), checkpointEvery);
     var o = spec.commandLine().getOut();
     o.printf("preset %s: %,d parameters, %,d training tokens, %d steps, final loss %.3f, held-out perplexity "
         + "%.1f, %.1f s%n", p.name(), r.parameters(), r.trainTokens(), r.steps(), r.finalLoss(),

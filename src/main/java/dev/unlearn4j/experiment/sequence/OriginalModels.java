@@ -11,10 +11,13 @@ import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The original model of a sequence experiment: a given checkpoint, or one pretrained with planted passages and
- * kept in a cache directory named by a hash of its settings. A pretraining run writes to a temporary sibling and
- * is renamed into place when complete, so an interrupted one is never mistaken for a cached model.
+ * kept in a cache directory named by a hash of its settings. A pretraining run writes to a {@code .partial} sibling
+ * and is renamed into place when complete, so an interrupted one is never mistaken for a cached model; the next run
+ * resumes it from its last checkpoint.
  */
 final class OriginalModels {
   private static final Logger LOG = LoggerFactory.getLogger(OriginalModels.class);
@@ -57,19 +61,36 @@ final class OriginalModels {
     return new Original(dir.resolve("model"), PassageFiles.read(dir.resolve("passages.jsonl")), key);
   }
 
+  /** Checkpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */
+  static final int CHECKPOINT_EVERY = 100;
+
+  /**
+   * Pretrains into {@code <dir>.partial} (checkpointed, so a later run resumes an interrupted one there) and renames
+   * it into place when complete. A lock file keeps two processes from training the same original at once.
+   */
   private static void pretrain(OriginalSpec s, Path dir, List<TrainingListener> listeners) {
     PretrainPreset p = resolved(s);
     if (s.length() > p.context()) {
       throw new UnlearnException("original.length " + s.length() + " exceeds the " + s.preset() + " context of "
           + p.context() + " tokens");
     }
-    Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-    LOG.info("pretraining the original model ({} preset, {} planted passages) into {}", s.preset(),
-        s.planting().total(), dir);
-    Pretrainer.Result r = Pretrainer.run(p, s.planting(), tmp, s.seed(), listeners);
-    Pretrainer.writeReport(tmp, p, s.planting(), s.seed(), r);
+    Path partial = dir.resolveSibling(dir.getFileName() + ".partial");
     try {
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      Files.createDirectories(dir.getParent());
+      try (FileChannel ch = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = ch.tryLock()) {
+        if (lock == null) {
+          throw new UnlearnException(dir + ": another process is pretraining this original model; wait for it");
+        }
+        if (Files.isRegularFile(dir.resolve("pretrain.json"))) {
+          return;                                                    // finished by the process that held the lock
+        }
+        LOG.info("pretraining the original model ({} preset, {} planted passages) into {}{}", s.preset(),
+            s.planting().total(), partial, Files.isDirectory(partial) ? ", resuming" : "");
+        Pretrainer.Result r = Pretrainer.run(p, s.planting(), partial, s.seed(), listeners, CHECKPOINT_EVERY);
+        Pretrainer.writeReport(partial, p, s.planting(), s.seed(), r);
+        Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,6 +8,7 @@ import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
@@ -42,12 +43,18 @@ public final class Pretrainer {
       double heldOutPerplexity, double plantedMa, double unseenMa, double seconds) {}
 
   public static Result run(PretrainPreset p, Path out, long seed, List<TrainingListener> listeners) {
-    return run(p, PassagePool.Planting.NONE, out, seed, listeners);
+    return run(p, PassagePool.Planting.NONE, out, seed, listeners, 0);
   }
 
-  /** Pretrains with {@code plant} passages repeated in the training sequences and writes them to passages.jsonl. */
+  /**
+   * Pretrains with {@code plant} passages repeated in the training sequences and writes them to passages.jsonl.
+   * With {@code checkpointEvery} &gt; 0 the trainer's state is saved every that many steps in
+   * {@code out/checkpoints/}; a run started again on the same directory continues from the latest one (the
+   * tokenizer and the data are rebuilt identically from the seed) and ends with the same weights. The checkpoints
+   * are deleted when the model is written. {@code seconds} then counts the last process only.
+   */
   public static Result run(PretrainPreset p, PassagePool.Planting plant, Path out, long seed,
-      List<TrainingListener> listeners) {
+      List<TrainingListener> listeners, int checkpointEvery) {
     long t0 = System.nanoTime();
     Seeds.seedNd4j(seed);
     List<Sotu.Address> all = new ArrayList<>(Sotu.addresses());
@@ -64,6 +71,11 @@ public final class Pretrainer {
     Path tokFile;
     try {
       Files.createDirectories(out);
+      try (var stale = Files.newDirectoryStream(out, ".tokenizer*.json")) {          // an interrupted run's
+        for (Path f : stale) {
+          Files.delete(f);
+        }
+      }
       tokFile = Files.createTempFile(out, ".tokenizer", ".json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,7 +103,10 @@ public final class Pretrainer {
       }
       int perEpoch = (sequences.size() + p.batch() - 1) / p.batch();
       int epochs = (p.steps() + perEpoch - 1) / perEpoch;
-      TrainerState end = new Trainer(listeners).fit("pretrain", lm,
+      Path stateDir = out.resolve("checkpoints");
+      Checkpoints saves = checkpointEvery > 0 || Files.isDirectory(stateDir)
+          ? new Checkpoints(stateDir, checkpointEvery) : null;
+      TrainerState end = new Trainer(listeners).withCheckpoints(saves).fit("pretrain", lm,
           Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
           new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
           List.of(), sequences, seed);
@@ -102,6 +117,9 @@ public final class Pretrainer {
       Path ckpt = out.resolve("model");
       HfCheckpoint.save(lm, tokFile, ckpt);
       Files.deleteIfExists(tokFile);
+      if (saves != null) {
+        saves.deleteAll();
+      }
       long params = lm.weights().values().stream().mapToLong(a -> a.length()).sum();
       return new Result(ckpt, params, trainTokens, end.step(), end.loss(), ppl, plantedMa, unseenMa,
           (System.nanoTime() - t0) / 1e9);
@@ -140,7 +158,9 @@ public final class Pretrainer {
   /** Writes {@code pretrain.json}: preset, planting, seed and result (paths as given, never as URIs). */
   public static void writeReport(Path out, PretrainPreset p, PassagePool.Planting plant, long seed, Result r) {
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("checkpoint", r.checkpoint().toString());
+    // relative to the report, so the report stays true when the directory is moved (the original-model cache does)
+    Path ckpt = r.checkpoint().startsWith(out) ? out.relativize(r.checkpoint()) : r.checkpoint();
+    result.put("checkpoint", ckpt.toString());
     result.put("parameters", r.parameters());
     result.put("trainTokens", r.trainTokens());
     result.put("steps", r.steps());

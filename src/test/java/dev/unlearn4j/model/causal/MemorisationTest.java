@@ -17,7 +17,7 @@ class MemorisationTest {
     // 1 training address, 2 passages of 32 tokens planted 100 times each
     PretrainPreset p = new PretrainPreset("test", 1, 1, 512, 32, 2, 2, 64, 32, 8, 250, 3e-3);
     PassagePool.Planting plant = new PassagePool.Planting(1, 2, 32, 100);
-    Pretrainer.Result r = Pretrainer.run(p, plant, dir, 5, List.of());
+    Pretrainer.Result r = Pretrainer.run(p, plant, dir, 5, List.of(), 0);
     assertThat(r.finalLoss()).as("training loss").isLessThan(5.0);
     assertThat(r.plantedMa()).as("teacher-forced MA of the planted passages").isGreaterThan(0.85);
     assertThat(r.unseenMa()).as("MA of unseen passages").isLessThan(0.4);

@@ -44,9 +44,39 @@ class PretrainTest {
       int[][] batch = {java.util.Arrays.stream(ids).mapToInt(x -> (int) x).toArray()};
       assertThat(lm.logits(batch).isInfinite().any()).isFalse();
     }
-    assertThat(Files.readString(out.resolve("pretrain.json"))).contains("\"heldOutPerplexity\"");
+    assertThat(Files.readString(out.resolve("pretrain.json"))).contains("\"heldOutPerplexity\"",
+        "\"checkpoint\" : \"model\"");
     // never into a non-empty directory
     assertThat(CliRun.of("pretrain", "--preset", "tiny", "--out", out.toString()).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void anInterruptedPretrainingResumesToTheSameModel() throws Exception {
+    PretrainPreset p = PretrainPreset.named("tiny").withSteps(10);
+    Pretrainer.run(p, PassagePool.Planting.NONE, dir.resolve("whole"), 3, java.util.List.of(), 0);
+    dev.unlearn4j.train.TrainingListener kill = new dev.unlearn4j.train.TrainingListener() {
+      @Override public void onStep(dev.unlearn4j.train.TrainerState s) {
+        if (s.step() == 6) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    };
+    Path resumed = dir.resolve("resumed");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pretrainer.run(p, PassagePool.Planting.NONE, resumed,
+        3, java.util.List.of(kill), 4)).hasMessage("killed");
+    assertThat(resumed.resolve("checkpoints")).isDirectory();
+    assertThat(resumed.resolve("model")).doesNotExist();
+    Pretrainer.Result r = Pretrainer.run(p, PassagePool.Planting.NONE, resumed, 3, java.util.List.of(), 4);
+    assertThat(r.steps()).isEqualTo(10);
+    assertThat(resumed.resolve("checkpoints")).doesNotExist();
+    var a = HfCheckpoint.load(dir.resolve("whole/model")).weights();
+    var b = HfCheckpoint.load(resumed.resolve("model")).weights();
+    for (String k : a.keySet()) {
+      assertThat(b.get(k)).as(k).isEqualTo(a.get(k));
+    }
+    try (var files = Files.list(resumed)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".tokenizer"));
+    }
   }
 
   private Path writeTokenizer() {
