@@ -18,6 +18,7 @@ import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
+import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
 import java.nio.file.Path;
@@ -175,6 +176,7 @@ public final class ExperimentRunner {
     EvalResult before = u.before();
     Model unlearned = u.model();
     timing.put("unlearn_s", u.seconds());
+    timing.putAll(u.extraTiming());
     long t = System.nanoTime();
     EvalResult after = Evaluator.evaluate(unlearned, s.request().evaluationSplits(), cfg.eval());
     timing.put("eval_s", s.evalSeconds() + seconds(t));
@@ -215,7 +217,7 @@ public final class ExperimentRunner {
 
   /** The model before and after unlearning, the time unlearning took, and values to report next to "before". */
   private record Unlearned(Model original, EvalResult before, Model model, double seconds,
-      Map<String, Double> extraBefore) {}
+      Map<String, Double> extraTiming, Map<String, Double> extraBefore) {}
 
   private Unlearned train(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
       List<TrainingListener> listeners, Checkpoints ckpt) {
@@ -227,9 +229,16 @@ public final class ExperimentRunner {
     if (cfg.eval().utilityFloor() > 0) {
       listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
     }
-    new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
+    if (method.stop() != UnlearningMethod.Stop.EPOCHS) {
+      double oracleF1 = s.oracle() == null ? Double.NaN
+          : s.oracle().aggregates().getOrDefault("forget.macro_f1", Double.NaN);
+      listeners.add(new ForgetTarget(method.stop(), unlearned, s.request().forget(), s.request().test(), oracleF1,
+          cfg.eval()));
+    }
+    TrainerState end = new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
         method.plan(schedule), schedule, forget, s.request().retain().examples(), cfg.seed());
-    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), Map.of());
+    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), Map.of("unlearn_epochs",
+        (double) end.epoch()), Map.of());
   }
 
   /**
@@ -248,7 +257,7 @@ public final class ExperimentRunner {
     Map<String, Double> monolithic = new LinkedHashMap<>();
     CrossMetrics.compute(s.before(), s.oracle(), cfg.eval().metrics())
         .forEach((k, v) -> monolithic.put("monolithic." + k, v));
-    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), monolithic);
+    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), Map.of(), monolithic);
   }
 
   private List<TrainingListener> listeners(List<TrainLog> logs) {

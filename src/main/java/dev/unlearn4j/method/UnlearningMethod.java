@@ -44,6 +44,27 @@ public interface UnlearningMethod {
     return forget;
   }
 
+  /**
+   * When unlearning may stop before the schedule's last epoch: never ({@code epochs}, the default), or after the
+   * first epoch whose forget-split macro-F1 is at most the test split's ({@code forget-f1-at-test}) or the
+   * oracle's forget macro-F1 ({@code forget-f1-at-oracle}); the schedule's epochs are then the cap.
+   */
+  enum Stop {
+    EPOCHS,
+    FORGET_F1_AT_TEST,
+    FORGET_F1_AT_ORACLE;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String key() {
+      return dev.unlearn4j.config.EnumKey.of(this);
+    }
+  }
+
+  /** The method's stopping rule (see {@link Stop}). */
+  default Stop stop() {
+    return Stop.EPOCHS;
+  }
+
   /** True if the method starts from freshly initialised weights instead of the original model. */
   default boolean fromScratch() {
     return false;

@@ -32,7 +32,7 @@ public final class ContrastiveUnlearning implements UnlearningMethod {
 
     DeepCut.Args asDeepCut() {
       return new DeepCut.Args(gamma, tau, 1, Normalisation.LEE, EmptySet.SKIP, batch, batch, retainPerForget, 0,
-          projection, train);
+          projection, Stop.EPOCHS, train);
     }
   }
 

@@ -29,13 +29,19 @@ public final class DeepCut implements UnlearningMethod {
    *     2; 0 takes the plain next retain batch as Lee et al. do)
    * @param projection width of a trainable projection head D → D → width that L_f reads instead of the latent
    *     (dropped after training); 0 (default) reads the latent directly, as DeepCUT optimises it
+   * @param stop {@code epochs} (default: all of them), {@code forget-f1-at-test} or {@code forget-f1-at-oracle}
+   *     (checked after every epoch, the epochs are the cap; see {@link UnlearningMethod.Stop})
    * @param train schedule: epochs are passes over the forget set (default 3 epochs, AdamW η 2e-5, weight decay 0.01)
    */
   public record Args(double gamma, double tau, int views, Normalisation normalisation, EmptySet emptySet,
-      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, int projection, TrainSpec train) {
+      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, int projection, Stop stop, TrainSpec train) {
     public Args {
       if (tau <= 0) {
         throw new ConfigException("key 'method.args.tau' must be > 0, got " + tau);
+      }
+      if (stop == null) {
+        throw new ConfigException("key 'method.args.stop' must be one of [epochs, forget-f1-at-test, "
+            + "forget-f1-at-oracle]");
       }
       if (gamma < 0) {
         throw new ConfigException("key 'method.args.gamma' must be >= 0, got " + gamma);
@@ -49,7 +55,7 @@ public final class DeepCut implements UnlearningMethod {
 
     public static Args defaults() {
       TrainSpec t = TrainSpec.defaults();
-      return new Args(3.0, 0.7, 2, Normalisation.TEXTBOOK, EmptySet.SKIP, 16, 16, 4, 2, 0,
+      return new Args(3.0, 0.7, 2, Normalisation.TEXTBOOK, EmptySet.SKIP, 16, 16, 4, 2, 0, Stop.EPOCHS,
           new TrainSpec(3, 16, 2e-5, TrainSpec.Optimizer.ADAM, t.momentum(), 0.01, t.clipNorm(), 0));
     }
   }
@@ -79,6 +85,11 @@ public final class DeepCut implements UnlearningMethod {
         new Objective.Term("forget_contrastive", args.gamma(),
             ContrastiveForget.of(args.tau(), args.normalisation(), args.emptySet())))
         .withProjection(args.projection());
+  }
+
+  @Override
+  public Stop stop() {
+    return args.stop();
   }
 
   @Override

@@ -1,0 +1,57 @@
+package dev.unlearn4j.experiment;
+
+import dev.unlearn4j.data.Split;
+import dev.unlearn4j.eval.EvalResult;
+import dev.unlearn4j.eval.EvalSpec;
+import dev.unlearn4j.eval.Evaluator;
+import dev.unlearn4j.method.UnlearningMethod.Stop;
+import dev.unlearn4j.model.Model;
+import dev.unlearn4j.train.TrainerState;
+import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.UnlearnException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A method's stopping rule (DeepCUT's {@code stop}): after every unlearning epoch the forget split's macro-F1 is
+ * measured and training stops once it is at most the target — the test split's macro-F1 of the same model, or the
+ * oracle's forget macro-F1.
+ */
+final class ForgetTarget implements TrainingListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ForgetTarget.class);
+
+  private final Model model;
+  private final Split forget;
+  private final Split test;
+  private final double oracleForgetF1;
+  private final EvalSpec spec;
+  private boolean reached;
+
+  /** @param oracleForgetF1 the oracle's forget macro-F1, used by {@code forget-f1-at-oracle} (NaN when no oracle) */
+  ForgetTarget(Stop rule, Model model, Split forget, Split test, double oracleForgetF1, EvalSpec eval) {
+    if (rule == Stop.FORGET_F1_AT_ORACLE && Double.isNaN(oracleForgetF1)) {
+      throw new UnlearnException("method.args.stop forget-f1-at-oracle needs the oracle (eval.oracle: true)");
+    }
+    this.model = model;
+    this.forget = forget;
+    this.test = rule == Stop.FORGET_F1_AT_TEST ? test : null;
+    this.oracleForgetF1 = oracleForgetF1;
+    this.spec = new EvalSpec(List.of("macro_f1"), false, eval.labels(), eval.batchSize(), 0.0);
+  }
+
+  @Override
+  public void onEpochEnd(TrainerState s) {
+    EvalResult r = Evaluator.evaluate(model, test == null ? List.of(forget) : List.of(forget, test), spec);
+    double f1 = r.aggregates().get("forget.macro_f1");
+    double target = test == null ? oracleForgetF1 : r.aggregates().get("test.macro_f1");
+    reached = f1 <= target;
+    LOG.info("epoch {}: forget macro-F1 {} (target {}){}", s.epoch(), String.format("%.4f", f1),
+        String.format("%.4f", target), reached ? ": reached, stopping" : "");
+  }
+
+  @Override
+  public boolean shouldStop(TrainerState s) {
+    return reached;
+  }
+}
