@@ -19,6 +19,9 @@ import dev.unlearn4j.train.TrainSpec;
  * @param output root directory of run directories (default {@code results})
  * @param checkpointEvery save a training checkpoint every this many steps, for {@code unlearn run --resume}
  *     and at the end of each phase (default 0: none; a resumed run then starts over from its first phase)
+ * @param modelCache reuse trained original models and oracles across runs: {@code ""} (default, off), {@code user}
+ *     (the user cache, {@code $UNLEARN4J_CACHE/classifiers}) or a directory; entries are keyed by a hash of the
+ *     dataset, model, train and forget keys and the seed
  */
 public record ExperimentConfig(
     String name,
@@ -30,13 +33,14 @@ public record ExperimentConfig(
     TrainSpec train,
     EvalSpec eval,
     String output,
-    int checkpointEvery) {
+    int checkpointEvery,
+    String modelCache) {
 
   /** Defaults for everything that has one; the required components are null until a file names them. */
   public static ExperimentConfig defaults() {
     return new ExperimentConfig(
         null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), "results",
-        0);
+        0, "");
   }
 
   /** Fails on the first missing required key. */
@@ -48,6 +52,7 @@ public record ExperimentConfig(
     require(model.name(), "model.name");
     require(method, "method");
     require(method.name(), "method.name");
+    require(modelCache, "modelCache");
     if (checkpointEvery < 0) {
       throw new ConfigException("key 'checkpointEvery' must be >= 0, got " + checkpointEvery);
     }
