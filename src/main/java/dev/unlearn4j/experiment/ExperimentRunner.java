@@ -169,7 +169,7 @@ public final class ExperimentRunner {
     TrainSpec schedule = method.schedule(cfg.train());
     Map<String, Double> timing = new LinkedHashMap<>(s.timing());
     List<TrainingListener> listeners = listeners(List.of(log));
-    Unlearned u = method instanceof Sisa sisa ? sisa(sisa, exp, s, schedule, listeners, run, timing)
+    Unlearned u = method instanceof Sisa sisa ? sisa(sisa, exp, s, schedule, listeners, run)
         : train(method, exp, s, schedule, listeners, ckpt);
     Model original = u.original();
     EvalResult before = u.before();
@@ -255,18 +255,19 @@ public final class ExperimentRunner {
    * original's values are kept under {@code monolithic.*} for comparison. Unlearning time is the shard retraining.
    */
   private Unlearned sisa(Sisa sisa, Experiment exp, Shared s, TrainSpec schedule, List<TrainingListener> listeners,
-      RunDirectory run, Map<String, Double> timing) {
+      RunDirectory run) {
     ExperimentConfig cfg = exp.config();
     Set<String> forgetIds = s.request().forget().examples().stream().map(Example::id).collect(Collectors.toSet());
     SisaTraining.Outcome o = new SisaTraining(sisa, exp, s.data(), schedule, cfg.seed(), new Trainer(listeners),
         run.file(RunDirectory.CHECKPOINTS).resolve("sisa")).run(s.request().train().examples(), forgetIds);
+    Map<String, Double> timing = new LinkedHashMap<>();
     timing.put("sisa_train_s", o.trainSeconds());
     timing.put("sisa_shards_retrained", (double) o.shardsRetrained());
     EvalResult before = Evaluator.evaluate(o.before(), s.request().evaluationSplits(), cfg.eval());
     Map<String, Double> monolithic = new LinkedHashMap<>();
     CrossMetrics.compute(s.before(), s.oracle(), cfg.eval().metrics())
         .forEach((k, v) -> monolithic.put("monolithic." + k, v));
-    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), Map.of(), monolithic);
+    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), timing, monolithic);
   }
 
   private List<TrainingListener> listeners(List<TrainLog> logs) {
