@@ -3,15 +3,13 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
+import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     String base = resource("/demo/base.yaml");
     List<Experiment> exps = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String stamp = RunDirectory.utcStamp();
     for (String m : METHODS) {
       List<String> sets = new ArrayList<>(overrides);
       sets.add("output=" + output);

@@ -9,9 +9,6 @@ import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,7 +54,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String time = RunDirectory.utcStamp();
     boolean runDir = Files.isRegularFile(target.resolve(RunDirectory.CONFIG));
     if (runDir && (experiment != null || !overrides.isEmpty())) {
       throw new UnlearnException(target + ": a run directory is evaluated with its own config.yaml; --experiment "

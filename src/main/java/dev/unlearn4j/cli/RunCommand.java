@@ -4,14 +4,12 @@ import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
+import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import dev.unlearn4j.experiment.sequence.SequenceRunner;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,8 +74,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runMethods(List<TrainingListener> listeners) {
-    String base = runId != null ? runId : ZonedDateTime.now(ZoneOffset.UTC)
-        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String base = runId != null ? runId : RunDirectory.utcStamp();
     List<Experiment> exps = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (String m : methods) {

@@ -1,8 +1,12 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.experiment.ClassificationTable;
+import dev.unlearn4j.experiment.FinishedRuns;
 import dev.unlearn4j.experiment.sequence.SequenceTable;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +25,13 @@ public final class TableCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      throw new dev.unlearn4j.util.UnlearnException(dir + ": no such directory");
+    if (!Files.isDirectory(dir)) {
+      throw new UnlearnException(dir + ": no such directory");
     }
-    boolean sequence = !SequenceTable.finished(dir).isEmpty();
-    spec.commandLine().getOut().print(sequence ? SequenceTable.write(dir) : ClassificationTable.write(dir));
+    List<FinishedRuns.Run> runs = FinishedRuns.under(dir);
+    List<FinishedRuns.Run> sequence = runs.stream().filter(FinishedRuns.Run::sequence).toList();
+    spec.commandLine().getOut().print(!sequence.isEmpty() ? SequenceTable.write(dir, sequence)
+        : ClassificationTable.write(dir, runs));
     return 0;
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs the model once per split and computes every requested metric from the shared predictions. */
@@ -20,12 +21,11 @@ public final class Evaluator {
     List<String> names = spec.metrics().stream().filter(Metrics::perSplit).toList();
     List<Metric> metrics = names.stream().map(Metrics::get).toList();
     Map<String, Predictions> predictions = new LinkedHashMap<>();
-    ModelGraph g = model instanceof Ensemble ? null : model.graph();
+    Function<Split, Predictions> predictor = predictor(model, spec.batchSize());
     Map<String, Double> aggregates = new LinkedHashMap<>();
     List<EvalResult.Row> rows = new ArrayList<>();
     for (Split split : splits) {
-      Predictions p = model instanceof Ensemble e ? predict(e, split, spec.batchSize())
-          : predict(g, split, model.numClasses(), spec.batchSize());
+      Predictions p = predictor.apply(split);
       predictions.put(split.name(), p);
       for (int m = 0; m < metrics.size(); m++) {
         String name = names.get(m);
@@ -38,19 +38,28 @@ public final class Evaluator {
     return new EvalResult(aggregates, rows, predictions);
   }
 
-  /** An ensemble's combined scores: every member predicts the split, then each example's scores are combined. */
-  static Predictions predict(Ensemble e, Split split, int batchSize) {
-    List<Predictions> each = e.members().stream()
-        .map(m -> predict(m.graph(), split, m.numClasses(), batchSize)).toList();
-    double[][] logits = new double[split.size()][];
-    for (int i = 0; i < logits.length; i++) {
-      double[][] memberLogits = new double[each.size()][];
-      for (int s = 0; s < memberLogits.length; s++) {
-        memberLogits[s] = each.get(s).logits()[i];
-      }
-      logits[i] = e.combine(memberLogits);
+  /**
+   * The model's predictions of a split, its graphs built once for all splits: one evaluation graph, or for an
+   * ensemble one per member, whose scores are then combined example by example.
+   */
+  private static Function<Split, Predictions> predictor(Model model, int batchSize) {
+    if (!(model instanceof Ensemble e)) {
+      ModelGraph g = model.graph();
+      return split -> predict(g, split, model.numClasses(), batchSize);
     }
-    return new Predictions(split.ids(), each.get(0).labels(), logits, e.numClasses());
+    List<ModelGraph> graphs = e.members().stream().map(Model::graph).toList();
+    return split -> {
+      List<Predictions> each = graphs.stream().map(g -> predict(g, split, e.numClasses(), batchSize)).toList();
+      double[][] logits = new double[split.size()][];
+      for (int i = 0; i < logits.length; i++) {
+        double[][] memberLogits = new double[each.size()][];
+        for (int s = 0; s < memberLogits.length; s++) {
+          memberLogits[s] = each.get(s).logits()[i];
+        }
+        logits[i] = e.combine(memberLogits);
+      }
+      return new Predictions(split.ids(), each.get(0).labels(), logits, e.numClasses());
+    };
   }
 
   /** Logits of every example of the split, in split order. */

@@ -55,7 +55,8 @@ public final class Metrics {
     sequence("forget.ma", "memorisation accuracy: teacher-forced argmax = next token, mean over forget passages");
     sequence("forget.el_icu", "extraction likelihood EL_n, ICU variant (prompts from the suffix start, n = eval.elN)");
     sequence("forget.el_jang", "EL_n, Jang et al.'s variant (prompts of every length; eval.jangEl)");
-    sequence("forget.bertscore_f1", "BERTScore-F1 of beam continuations vs true suffixes (MiniLM layer eval.bertLayer)");
+    sequence("forget.bertscore_f1",
+        "BERTScore-F1 of beam continuations vs true suffixes (MiniLM layer eval.bertLayer)");
     sequence("forget.bleu", "sentence BLEU-4 (NLTK semantics) of the same continuations");
     sequence("forget.token_entropy", "token entropy of the continuations, bits");
     sequence("forget.flagged", "passages still flagged as memorised by the refinement");

@@ -1,18 +1,15 @@
 package dev.unlearn4j.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -38,30 +35,13 @@ public final class ClassificationTable {
       new Column("unlearn s", "timing", "unlearn_s"),
       new Column("unlearn / retrain", "timing", "retrain_ratio"));
 
-  record Run(Path dir, JsonNode summary) {
-    double value(String phase, String key) {
-      return summary.path(phase).path(key).asDouble(Double.NaN);
-    }
-  }
-
-  /** Finished classification runs under {@code root} (up to {@code <experiment>/<run-id>}). */
-  public static List<Run> finished(Path root) {
-    try (Stream<Path> s = Files.walk(root, 3)) {
-      List<Run> runs = new ArrayList<>();
-      for (Path p : s.filter(f -> f.getFileName().toString().equals("summary.json")).sorted().toList()) {
-        if (!Files.exists(p.resolveSibling("refinement_log.csv"))) {
-          runs.add(new Run(p.getParent(), Mappers.JSON.readTree(p.toFile())));
-        }
-      }
-      return runs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Writes table.md and the plots into {@code root}; returns the Markdown. */
+  /** Writes table.md and the plots for the finished classification runs under {@code root}; returns the Markdown. */
   public static String write(Path root) {
-    List<Run> runs = finished(root);
+    return write(root, FinishedRuns.under(root).stream().filter(r -> !r.sequence()).toList());
+  }
+
+  /** Writes table.md and the plots for {@code runs}, classification runs under {@code root}. */
+  public static String write(Path root, List<Run> runs) {
     if (runs.isEmpty()) {
       throw new UnlearnException(root + ": no finished classification runs (summary.json)");
     }

@@ -142,7 +142,7 @@ public final class ExperimentRunner {
 
     TrainedModels cache = TrainedModels.of(cfg);
     Model original = exp.model().create(data, initSeed);
-    timing.put("original_s", trainOrLoad(cache, "original", original, () -> trainer.fit("original", original, ce,
+    timing.put("original_s", cache.trainOrLoad("original", original, () -> trainer.fit("original", original, ce,
         BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(), List.of(), request.train().examples(),
         cfg.seed())));
     long t = System.nanoTime();
@@ -152,7 +152,7 @@ public final class ExperimentRunner {
     EvalResult oracle = null;
     if (cfg.eval().oracle()) {
       Model oracleModel = exp.model().create(data, initSeed);
-      timing.put("oracle_s", trainOrLoad(cache, "oracle", oracleModel, () -> trainer.fit("oracle", oracleModel, ce,
+      timing.put("oracle_s", cache.trainOrLoad("oracle", oracleModel, () -> trainer.fit("oracle", oracleModel, ce,
           BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(), List.of(), request.retain().examples(),
           cfg.seed())));
       t = System.nanoTime();
@@ -212,16 +212,6 @@ public final class ExperimentRunner {
     run.writeJson(RunDirectory.PROVENANCE, prov);
     run.writeJson(RunDirectory.SUMMARY, summary);
     return new Result(run.path(), summary);
-  }
-
-  /** Trains {@code phase} (timed), or loads it from the model cache with the time stored there. */
-  private static double trainOrLoad(TrainedModels cache, String phase, Model model, Runnable train) {
-    java.util.function.Supplier<Double> timed = () -> {
-      long t = System.nanoTime();
-      train.run();
-      return seconds(t);
-    };
-    return cache == null ? timed.get() : cache.trainOrLoad(phase, model, timed);
   }
 
   /** The model before and after unlearning, the time unlearning took, and values to report next to "before". */

@@ -69,14 +69,18 @@ public final class RunDirectory {
     if (runId != null) {
       return new RunDirectory(createExclusive(parent.resolve(runId), true));
     }
-    String base = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-        + "-s" + seed;
+    String base = utcStamp() + "-s" + seed;
     for (int i = 0; ; i++) {
       Path p = createExclusive(parent.resolve(i == 0 ? base : base + "-" + i), false);
       if (p != null) {
         return new RunDirectory(p);
       }
     }
+  }
+
+  /** The current UTC time as {@code yyyyMMdd-HHmmss}, the stamp of default run and output directory names. */
+  public static String utcStamp() {
+    return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
   }
 
   /** Fails now, before any work, when an explicit run id is taken (create would fail only after the work). */

@@ -107,13 +107,7 @@ public final class RunEvaluator {
     List<Model> members = new ArrayList<>();
     int assigned = 0;
     for (int i = 0; i < sisa.args().shards(); i++) {
-      String prefix = "shard" + i + ".";
-      Map<String, INDArray> own = new LinkedHashMap<>();
-      stored.forEach((k, v) -> {
-        if (k.startsWith(prefix)) {
-          own.put(k.substring(prefix.length()), v);
-        }
-      });
+      Map<String, INDArray> own = Ensemble.memberWeights(stored, i);
       Model m = exp.model().create(data, seed);
       assign(m, own, weights);
       members.add(m);

@@ -6,6 +6,7 @@ import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
+import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.util.Seeds;
@@ -18,7 +19,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Trains SISA's constituents stage by stage (a checkpoint on disk after every stage, as a deployed SISA keeps them
@@ -57,6 +57,11 @@ final class SisaTraining {
 
   Outcome run(List<Example> train, Set<String> forgetIds) {
     List<List<List<Example>>> shards = partition(train);                    // [shard][slice][example]
+    try {
+      Files.createDirectories(scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     long t = System.nanoTime();
     List<Model> trained = new ArrayList<>();
     for (int i = 0; i < shards.size(); i++) {
@@ -76,7 +81,7 @@ final class SisaTraining {
       unlearned.set(i, trainStages(i, start, shards.get(i), first, forgetIds));
     }
     double unlearnS = (System.nanoTime() - t) / 1e9;
-    deleteScratch();
+    new Checkpoints(scratch, 0).deleteAll();                          // stage files, as a run's checkpoints
     Sisa.Args a = sisa.args();
     return new Outcome(new Ensemble(trained, a.aggregation()), new Ensemble(unlearned, a.aggregation()), trainS,
         unlearnS, touched);
@@ -135,30 +140,12 @@ final class SisaTraining {
 
   private Model restore(int shard, int stageIndex) {
     Model m = fresh(shard);
-    RunEvaluator.assign(m, Safetensors.read(checkpoint(shard, stageIndex)), checkpoint(shard, stageIndex));
+    Path file = checkpoint(shard, stageIndex);
+    RunEvaluator.assign(m, Safetensors.read(file), file);
     return m;
   }
 
   private Path checkpoint(int shard, int stageIndex) {
-    try {
-      Files.createDirectories(scratch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
     return scratch.resolve("shard" + shard + "-stage" + (stageIndex + 1) + ".safetensors");
-  }
-
-  private void deleteScratch() {
-    if (!Files.isDirectory(scratch)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(scratch)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-      Files.delete(scratch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalDouble;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +21,23 @@ import org.slf4j.LoggerFactory;
  * dataset, model, training schedule, forget request and seed skip training them. The key is a hash of exactly
  * those keys as resolved (defaults included); an entry holds the weights and the training time measured when it
  * was trained, which the run reports again as {@code original_s} / {@code oracle_s} (so {@code retrain_ratio}
- * still compares with a real retraining). Entries are written to a temporary file and renamed.
+ * still compares with a real retraining). The weights are written atomically, then the time: an entry without
+ * its time is incomplete and trained again. With {@code modelCache} off every phase is simply trained and timed.
  */
 final class TrainedModels {
   private static final Logger LOG = LoggerFactory.getLogger(TrainedModels.class);
 
-  private final Path dir;
+  private final Path dir;                                            // null: caching off
 
   private TrainedModels(Path dir) {
     this.dir = dir;
   }
 
-  /** The cache of {@code cfg}, or null when {@code modelCache} is empty (off). */
+  /** The cache of {@code cfg} ({@code modelCache} empty: off). */
   static TrainedModels of(ExperimentConfig cfg) {
     String c = cfg.modelCache();
     if (c.isEmpty()) {
-      return null;
+      return new TrainedModels(null);
     }
     Path root = c.equals("user") ? EmbeddedModels.cacheDir().resolve("classifiers") : Path.of(c);
     return new TrainedModels(root.resolve(key(cfg)));
@@ -56,42 +55,30 @@ final class TrainedModels {
   }
 
   /**
-   * Loads {@code phase}'s cached weights into {@code fresh}.
+   * Loads {@code phase}'s cached weights into {@code model}, or trains it with {@code train} (and caches it).
    *
-   * @return the training time stored with them, or empty when the entry does not exist
+   * @return the training seconds: measured now, or stored with the cached entry
    */
-  OptionalDouble load(String phase, Model fresh) {
-    Path weights = dir.resolve(phase + ".safetensors");
-    Path meta = dir.resolve(phase + ".json");
-    if (!Files.isRegularFile(weights) || !Files.isRegularFile(meta)) {
-      return OptionalDouble.empty();
-    }
-    RunEvaluator.assign(fresh, Safetensors.read(weights), weights);
+  double trainOrLoad(String phase, Model model, Runnable train) {
+    Path weights = dir == null ? null : dir.resolve(phase + ".safetensors");
+    Path meta = dir == null ? null : dir.resolve(phase + ".json");
     try {
-      LOG.info("{} model from the cache {}", phase, dir);
-      return OptionalDouble.of(Mappers.JSON.readTree(meta.toFile()).path("train_s").asDouble());
+      if (dir != null && Files.isRegularFile(weights) && Files.isRegularFile(meta)) {
+        RunEvaluator.assign(model, Safetensors.read(weights), weights);
+        LOG.info("{} model from the cache {}", phase, dir);
+        return Mappers.JSON.readTree(meta.toFile()).path("train_s").asDouble();
+      }
+      long t = System.nanoTime();
+      train.run();
+      double s = (System.nanoTime() - t) / 1e9;
+      if (dir != null) {
+        Files.createDirectories(dir);
+        Safetensors.write(weights, model.weights(), null);
+        AtomicFiles.writeString(meta, "{\"train_s\": " + s + "}\n");
+      }
+      return s;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Trains with {@code train} unless cached; returns the (measured or stored) training seconds. */
-  double trainOrLoad(String phase, Model model, Supplier<Double> train) {
-    OptionalDouble cached = load(phase, model);
-    if (cached.isPresent()) {
-      return cached.getAsDouble();
-    }
-    double s = train.get();
-    try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, phase, ".tmp");
-      Safetensors.write(tmp, model.weights(), null);
-      Files.move(tmp, dir.resolve(phase + ".safetensors"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      AtomicFiles.writeString(dir.resolve(phase + ".json"), "{\"train_s\": " + s + "}\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return s;
   }
 }

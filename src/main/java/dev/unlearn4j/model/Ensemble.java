@@ -5,6 +5,7 @@ import dev.unlearn4j.config.EnumKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Constituent models that predict together (SISA): the mean of their softmax outputs, or a majority vote. It has no
@@ -93,12 +94,28 @@ public final class Ensemble implements Model {
   }
 
   @Override
-  public Map<String, org.nd4j.linalg.api.ndarray.INDArray> weights() {
-    Map<String, org.nd4j.linalg.api.ndarray.INDArray> all = new LinkedHashMap<>();
+  public Map<String, INDArray> weights() {
+    Map<String, INDArray> all = new LinkedHashMap<>();
     for (int i = 0; i < members.size(); i++) {
-      String prefix = "shard" + i + ".";
+      String prefix = prefix(i);
       members.get(i).weights().forEach((k, v) -> all.put(prefix + k, v));
     }
     return all;
+  }
+
+  /** Member i's tensors out of an ensemble's saved {@link #weights()}, under their own names. */
+  public static Map<String, INDArray> memberWeights(Map<String, INDArray> saved, int i) {
+    String prefix = prefix(i);
+    Map<String, INDArray> own = new LinkedHashMap<>();
+    saved.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        own.put(k.substring(prefix.length()), v);
+      }
+    });
+    return own;
+  }
+
+  private static String prefix(int i) {
+    return "shard" + i + ".";
   }
 }

@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A model's training graph whose latent passes through a projection head, D → D → out with a ReLU between (the
  * contrastive head of SimCLR that Lee et al.'s contrastive unlearning puts on the encoder). The head trains with the
- * model but is not one of its weights: the model loads its own weights from {@link #inner()}, so the head is
- * dropped after training and inference never sees it. Initialised as PyTorch's {@code nn.Linear}: weights and
+ * model but is not one of its weights: the trainer loads the model from the inner graph, so the head is dropped
+ * after training and inference never sees it. Initialised as PyTorch's {@code nn.Linear}: weights and
  * biases uniform in ±1/√fan_in, from {@code seed}.
  */
 public final class ProjectedGraph implements ModelGraph {
@@ -39,11 +39,6 @@ public final class ProjectedGraph implements ModelGraph {
     t.addAll(List.of("projection_w1", "projection_b1", "projection_w2", "projection_b2"));
     this.trainable = List.copyOf(t);
     this.size = out;
-  }
-
-  /** The model's own graph, the one {@link Model#load} reads. */
-  public ModelGraph inner() {
-    return inner;
   }
 
   private static INDArray uniform(Random r, long fanIn, long rows, long cols) {

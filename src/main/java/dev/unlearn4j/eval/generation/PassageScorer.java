@@ -26,8 +26,8 @@ public final class PassageScorer {
     int[][] argmax = new int[n][];
     double[][] mean = new double[n][];
     double[][] std = new double[n][];
-    for (int first = 0; first < passages.size(); first += batch) {
-      int[][] ids = passages.subList(first, Math.min(passages.size(), first + batch)).toArray(int[][]::new);
+    for (int first = 0; first < n; first += batch) {
+      int[][] ids = passages.subList(first, Math.min(n, first + batch)).toArray(int[][]::new);
       CausalLm.TokenScores s = lm.score(ids);
       System.arraycopy(s.logProbs(), 0, logProbs, first, ids.length);
       System.arraycopy(s.argmax(), 0, argmax, first, ids.length);

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * ICU's per-epoch check, run before training (epoch 0) and after every epoch on the model being trained: beam
  * continuations of every forget passage scored by BERTScore-F1 and BLEU (they reset the refinement flags), MA and
  * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the membership AUCs of forget vs
- * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity). The run stops after an epoch
- * (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage is flagged; the
- * trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}.
+ * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity). The
+ * run stops after an epoch (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage
+ * is flagged; the trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}.
  */
 final class EpochCheck implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(EpochCheck.class);

@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import dev.unlearn4j.experiment.FinishedRuns.Run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 final class EpochPlots {
   private EpochPlots() {}
 
-  static void write(Path root, Map<String, List<SequenceTable.Run>> byMethod) {
+  static void write(Path root, Map<String, List<Run>> byMethod) {
     plot(root.resolve("el10-per-epoch.png"), "Forget-set EL10 (ICU variant) per epoch", "EL10", "el_icu",
         byMethod);
     plot(root.resolve("perplexity-per-epoch.png"), "Unseen-passage perplexity per epoch", "perplexity",
@@ -27,12 +28,12 @@ final class EpochPlots {
 
   /** @param column a column of refinement_log.csv, by its header name */
   private static void plot(Path file, String title, String yTitle, String column,
-      Map<String, List<SequenceTable.Run>> byMethod) {
+      Map<String, List<Run>> byMethod) {
     XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yTitle)
         .build();
     chart.getStyler().setMarkerSize(4);
     byMethod.forEach((method, runs) -> {
-      for (SequenceTable.Run r : runs) {
+      for (Run r : runs) {
         List<String[]> rows = rows(r.dir().resolve("refinement_log.csv"));
         int col = java.util.Arrays.asList(rows.get(0)).indexOf(column);
         List<Double> x = new ArrayList<>();

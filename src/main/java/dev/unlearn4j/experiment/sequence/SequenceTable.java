@@ -1,25 +1,23 @@
 package dev.unlearn4j.experiment.sequence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.experiment.FinishedRuns;
+import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.Stats;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Merges finished sequence runs (directories with a {@code summary.json} and a {@code refinement_log.csv}) into
  * {@code table.md}: one row per method (or per {@link #label}), mean ± sample standard deviation over its runs (the
- * forget sets), plus the original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no summary) are skipped,
- * so the table can be built while other runs are still missing.
+ * forget sets), plus the original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no
+ * summary) are skipped, so the table can be built while other runs are still missing.
  */
 public final class SequenceTable {
   private SequenceTable() {}
@@ -38,26 +36,13 @@ public final class SequenceTable {
       new Column("MIA AUC", "mia.loss_auc", true, 1),
       new Column("epochs", "epochs", true, 1));
 
-  /** A finished run: its summary and its directory. */
-  record Run(Path dir, JsonNode summary) {}
-
-  public static List<Run> finished(Path root) {
-    try (Stream<Path> s = Files.walk(root, 3)) {
-      List<Run> runs = new ArrayList<>();
-      for (Path p : s.filter(f -> f.getFileName().toString().equals("summary.json")).sorted().toList()) {
-        if (Files.isRegularFile(p.resolveSibling("refinement_log.csv"))) {
-          runs.add(new Run(p.getParent(), Mappers.JSON.readTree(p.toFile())));
-        }
-      }
-      return runs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Writes table.md (and the plots) for the finished sequence runs under {@code root}; returns the Markdown. */
+  public static String write(Path root) {
+    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).toList());
   }
 
-  /** Writes table.md (and the plots) into {@code root}; returns the Markdown. */
-  public static String write(Path root) {
-    List<Run> runs = finished(root);
+  /** Writes table.md (and the plots) for {@code runs}, sequence runs under {@code root}; returns the Markdown. */
+  public static String write(Path root, List<Run> runs) {
     if (runs.isEmpty()) {
       throw new UnlearnException(root + ": no finished sequence runs (summary.json + refinement_log.csv)");
     }
@@ -78,13 +63,14 @@ public final class SequenceTable {
     return md.toString();
   }
 
+  private static final Pattern SET_SUFFIX = Pattern.compile("(.+)-set\\d+");
+
   /**
    * A run's row: the part of its run id before {@code -set<N>} (so variants of one method, such as ICU with the
    * learning term off, get rows of their own), or its method when the id has no such suffix.
    */
   static String label(Run r) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-set\\d+").matcher(r.dir().getFileName()
-        .toString());
+    Matcher m = SET_SUFFIX.matcher(r.dir().getFileName().toString());
     return m.matches() ? m.group(1) : r.summary().path("method").asText();
   }
 

@@ -34,7 +34,8 @@ public final class DeepCut implements UnlearningMethod {
    * @param train schedule: epochs are passes over the forget set (default 3 epochs, AdamW η 2e-5, weight decay 0.01)
    */
   public record Args(double gamma, double tau, int views, Normalisation normalisation, EmptySet emptySet,
-      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, int projection, Stop stop, TrainSpec train) {
+      int forgetBatch, int retainBatch, int retainPerForget, int minSameClass, int projection, Stop stop,
+      TrainSpec train) {
     public Args {
       if (tau <= 0) {
         throw new ConfigException("key 'method.args.tau' must be > 0, got " + tau);

@@ -1,7 +1,6 @@
 package dev.unlearn4j.method.classifier;
 
 import dev.unlearn4j.config.ConfigException;
-import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Ensemble;
@@ -14,7 +13,8 @@ import dev.unlearn4j.train.TrainSpec;
  * the ensemble predicts. Unlearning is exact: each shard that holds forget samples restarts from the checkpoint
  * before its earliest affected slice and retrains the remaining stages without them. Each stage trains for
  * max(1, round(2e/(R+1))) epochs, so a constituent sees about e epochs' worth of its data in all. The stages are
- * run by {@code experiment.SisaTraining}; this class holds the settings and the per-stage loss.
+ * run by {@code experiment.SisaTraining}; this class holds the settings, and each stage trains as {@link Retrain}
+ * does (retain cross-entropy from fresh weights).
  */
 public final class Sisa implements UnlearningMethod {
   /**
@@ -39,9 +39,11 @@ public final class Sisa implements UnlearningMethod {
   }
 
   private final Args args;
+  private final Retrain constituent;                                  // each stage: retain CE from scratch
 
   public Sisa(Args args) {
     this.args = args;
+    this.constituent = new Retrain(new Retrain.Args(args.train()));
   }
 
   public Args args() {
@@ -60,21 +62,21 @@ public final class Sisa implements UnlearningMethod {
 
   @Override
   public Objective objective() {
-    return Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
+    return constituent.objective();
   }
 
   @Override
   public BatchPlan plan(TrainSpec schedule) {
-    return BatchPlan.retainOnly(schedule.batchSize());
+    return constituent.plan(schedule);
   }
 
   @Override
   public TrainSpec schedule(TrainSpec original) {
-    return args.train() != null ? args.train() : original;
+    return constituent.schedule(original);
   }
 
   @Override
   public boolean fromScratch() {
-    return true;
+    return constituent.fromScratch();
   }
 }

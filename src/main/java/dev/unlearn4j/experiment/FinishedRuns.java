@@ -1,0 +1,45 @@
+package dev.unlearn4j.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unlearn4j.config.Mappers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The finished runs under a results directory (a {@code summary.json} at most at {@code <experiment>/<run-id>}),
+ * which the result tables merge; unfinished runs have no summary and are not listed.
+ */
+public final class FinishedRuns {
+  private FinishedRuns() {}
+
+  /** One finished run: its directory and its parsed summary. */
+  public record Run(Path dir, JsonNode summary) {
+    /** A sequence run (it has ICU's per-epoch {@code refinement_log.csv}). */
+    public boolean sequence() {
+      return Files.isRegularFile(dir.resolve("refinement_log.csv"));
+    }
+
+    /** A summary value, NaN when missing. */
+    public double value(String phase, String key) {
+      return summary.path(phase).path(key).asDouble(Double.NaN);
+    }
+  }
+
+  /** Every finished run under {@code root}, in path order. */
+  public static List<Run> under(Path root) {
+    try (Stream<Path> s = Files.walk(root, 3)) {
+      List<Run> runs = new ArrayList<>();
+      for (Path p : s.filter(f -> f.getFileName().toString().equals(RunDirectory.SUMMARY)).sorted().toList()) {
+        runs.add(new Run(p.getParent(), Mappers.JSON.readTree(p.toFile())));
+      }
+      return runs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
