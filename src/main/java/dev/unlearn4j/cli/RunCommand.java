@@ -28,7 +28,8 @@ public final class RunCommand implements Callable<Integer> {
   Path experiment;
 
   @Option(names = "--resume", paramLabel = "RUN_DIR",
-      description = "continue an interrupted classification run from its checkpoints (config key checkpointEvery)")
+      description = "continue an interrupted run in its directory from its checkpoints (config key "
+          + "checkpointEvery) and, for sequence runs, its saved checks")
   Path resume;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -53,6 +54,10 @@ public final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either EXPERIMENT or --resume RUN_DIR");
     }
     if (resume != null) {
+      Path config = RunDirectory.unfinished(resume).file(RunDirectory.CONFIG);
+      if (SequenceExperiment.isSequence(ConfigLoader.readTree(config))) {
+        return printSequence(new SequenceRunner(List.of(progress.listener())).resume(resume));
+      }
       ExperimentRunner.Result r = new ExperimentRunner(List.of(progress.listener())).resume(resume);
       printSummary(r.summary());
       spec.commandLine().getOut().println("run directory: " + r.runDir());
@@ -91,7 +96,10 @@ public final class RunCommand implements Callable<Integer> {
   private int runSequence() {
     SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(experiment), overrides,
         experiment.toString());
-    SequenceRunner.Result r = new SequenceRunner(List.of(progress.listener())).run(exp, runId);
+    return printSequence(new SequenceRunner(List.of(progress.listener())).run(exp, runId));
+  }
+
+  private int printSequence(SequenceRunner.Result r) {
     var out = spec.commandLine().getOut();
     Summary s = r.summary();
     out.printf("%s: %s on %s (seed %d), stopped after %d epochs by rule %s%n", s.experiment(), s.method(),

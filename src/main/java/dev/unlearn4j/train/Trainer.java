@@ -117,6 +117,10 @@ public final class Trainer {
     if (!c.position().done()) {
       long consumed = (long) (c.position().epoch() - 1) * perEpoch + c.position().batchInEpoch();
       for (long i = 0; i < consumed; i++) {
+        if (i % perEpoch == 0) {
+          int epoch = (int) (i / perEpoch) + 1;
+          listeners.forEach(l -> l.onReplay(epoch));
+        }
         Batch b = batches.next();
         if (b.size() > 0) {
           g.feed(b.examples());

@@ -17,6 +17,12 @@ public interface TrainingListener {
     return true;
   }
 
+  /**
+   * A resumed phase replays the batch order up to its checkpoint; this is called before the batches of each
+   * replayed epoch, so a listener whose {@link #keep} changes between epochs can restore that epoch's choice.
+   */
+  default void onReplay(int epoch) {}
+
   /** Asked after every epoch: true ends the phase early (stopping rules). */
   default boolean shouldStop(TrainerState state) {
     return false;

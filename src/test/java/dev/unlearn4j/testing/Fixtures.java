@@ -29,6 +29,31 @@ public final class Fixtures {
         """.formatted(method, output.toString());
   }
 
+  private static Path originals;
+
+  /**
+   * A cache directory for pretrained originals, shared by the test classes of one test JVM (the tiny pretraining
+   * is the slowest part of the sequence tests) and deleted when the JVM exits.
+   */
+  public static synchronized Path originalCache() {
+    if (originals == null) {
+      try {
+        originals = Files.createTempDirectory("unlearn4j-originals");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      Path root = originals;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var all = Files.walk(root)) {
+          all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+          // best effort: a temporary directory
+        }
+      }));
+    }
+    return originals;
+  }
+
   public static Path write(Path dir, String name, String content) {
     try {
       Path p = dir.resolve(name);

@@ -8,6 +8,7 @@ import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the membership AUCs of forget vs
  * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity). The
  * run stops after an epoch (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage
- * is flagged; the trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}.
+ * is flagged; the trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}. After
+ * every check the state is saved ({@link CheckState}); a resumed run starts from it, and replays each epoch with the
+ * flags that epoch trained with.
  */
 final class EpochCheck implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(EpochCheck.class);
@@ -43,14 +46,24 @@ final class EpochCheck implements TrainingListener {
   private final List<int[]> unseen;
   private final List<String> forgetTexts;
   private final List<String> unseenTexts;
+  private final Path stateDir;
   private final List<Row> rows = new ArrayList<>();
+  private final List<List<String>> flaggedHistory = new ArrayList<>();
+  private List<ContinuationScorer.Continuation> first = List.of();
+  private Map<String, double[]> firstPerPassage = Map.of();
+  private double firstSeconds;
+  private double mismatchedF1 = Double.NaN;
   private List<ContinuationScorer.Continuation> last = List.of();
   private Map<String, double[]> lastPerPassage = Map.of();
   private String stopRule;
 
-  /** @param refinement the flags to update, or null when the method does not refine */
+  /**
+   * @param refinement the flags to update, or null when the method does not refine
+   * @param stateDir where the state is saved after every check, and restored from when it is there already; null:
+   *     neither
+   */
   EpochCheck(CausalLm model, List<PassagePool.Passage> forget, ContinuationScorer scorer, Refinement refinement,
-      boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, List<int[]> unseen) {
+      boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, List<int[]> unseen, Path stateDir) {
     this.model = model;
     this.forget = forget;
     this.scorer = scorer;
@@ -61,9 +74,40 @@ final class EpochCheck implements TrainingListener {
     this.unseen = unseen;
     this.forgetTexts = forget.stream().map(p -> scorer.tokenizer().decode(p.tokens())).toList();
     this.unseenTexts = unseen.stream().map(scorer.tokenizer()::decode).toList();
+    this.stateDir = stateDir;
+    if (stateDir != null) {
+      CheckState.read(stateDir).ifPresent(this::restore);
+    }
+  }
+
+  /** The check before training (epoch 0), or its saved result when a resumed run has one. */
+  Row before() {
+    if (!rows.isEmpty()) {
+      LOG.info("resumed: {} checks restored, the last after epoch {}", rows.size(), rows.get(rows.size() - 1).epoch());
+      return rows.get(0);
+    }
+    long t0 = System.nanoTime();
+    Row row = check(0);
+    first = last;
+    firstPerPassage = lastPerPassage;
+    mismatchedF1 = scorer.mismatchedF1(first);
+    firstSeconds = (System.nanoTime() - t0) / 1e9;
+    save();
+    return row;
+  }
+
+  private void save() {
+    if (stateDir != null) {
+      new CheckState(rows, flaggedHistory, first, firstPerPassage, firstSeconds, mismatchedF1, last, lastPerPassage)
+          .write(stateDir);
+    }
   }
 
   Row check(int epoch) {
+    while (!rows.isEmpty() && rows.get(rows.size() - 1).epoch() >= epoch) {   // a resumed run repeats this check
+      rows.remove(rows.size() - 1);
+      flaggedHistory.remove(flaggedHistory.size() - 1);
+    }
     List<ContinuationScorer.Continuation> cont = scorer.score(model, forget);
     List<int[]> tokens = forget.stream().map(PassagePool.Passage::tokens).toList();
     int t = tokens.get(0).length;
@@ -89,8 +133,13 @@ final class EpochCheck implements TrainingListener {
         PassageScorer.perplexity(unseenScores),
         MembershipAttacks.aucs(forgetScores, forgetTexts, unseenScores, unseenTexts));
     rows.add(row);
+    flaggedHistory.add(scores.entrySet().stream().filter(e -> refinement == null || refinement.flagged(e.getKey()))
+        .map(Map.Entry::getKey).toList());
     last = cont;
     lastPerPassage = per;
+    if (epoch > 0) {
+      save();
+    }
     LOG.info("epoch {}: flagged {}/{}, MA {}, EL {}, BERTScore-F1 {}, BLEU {}, unseen perplexity {}", epoch,
         flagged, forget.size(), f(row.ma()), f(row.el()), f(row.f1()), f(row.bleu()), f(row.perplexity()));
     return row;
@@ -98,12 +147,40 @@ final class EpochCheck implements TrainingListener {
 
   @Override
   public void onEpochEnd(TrainerState state) {
-    Row r = check(state.epoch());
-    if (r.ma() <= thresholds.ma() && r.el() <= thresholds.el()) {
-      stopRule = "thresholds";
-    } else if (stopWhenNoneFlagged && r.flagged() == 0) {
-      stopRule = "nothing-flagged";
+    stopRule = rule(check(state.epoch()));
+  }
+
+  /** Epoch {@code epoch} trained with the flags of the check after epoch − 1. */
+  @Override
+  public void onReplay(int epoch) {
+    for (int i = 0; refinement != null && i < rows.size(); i++) {
+      if (rows.get(i).epoch() == epoch - 1) {
+        refinement.set(flaggedHistory.get(i));
+      }
     }
+  }
+
+  private String rule(Row r) {
+    if (r.ma() <= thresholds.ma() && r.el() <= thresholds.el()) {
+      return "thresholds";
+    }
+    return stopWhenNoneFlagged && r.flagged() == 0 ? "nothing-flagged" : null;
+  }
+
+  private void restore(CheckState s) {
+    rows.addAll(s.rows());
+    flaggedHistory.addAll(s.flagged());
+    first = s.first();
+    firstPerPassage = s.firstPerPassage();
+    firstSeconds = s.firstSeconds();
+    mismatchedF1 = s.mismatchedF1();
+    last = s.last();
+    lastPerPassage = s.lastPerPassage();
+    if (refinement != null) {
+      refinement.set(flaggedHistory.get(flaggedHistory.size() - 1));
+    }
+    Row end = rows.get(rows.size() - 1);
+    stopRule = end.epoch() > 0 ? rule(end) : null;
   }
 
   @Override
@@ -113,6 +190,25 @@ final class EpochCheck implements TrainingListener {
 
   List<Row> rows() {
     return rows;
+  }
+
+  /** Continuations of the check before training. */
+  List<ContinuationScorer.Continuation> firstContinuations() {
+    return first;
+  }
+
+  /** Per passage of the check before training: MA, EL, BERTScore-F1, BLEU, entropy. */
+  Map<String, double[]> firstPerPassage() {
+    return firstPerPassage;
+  }
+
+  double firstSeconds() {
+    return firstSeconds;
+  }
+
+  /** BERTScore-F1 of the before-continuations against other passages' suffixes: what unrelated text scores. */
+  double mismatchedF1() {
+    return mismatchedF1;
   }
 
   List<ContinuationScorer.Continuation> lastContinuations() {

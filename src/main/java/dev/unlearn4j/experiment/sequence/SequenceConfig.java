@@ -14,12 +14,16 @@ import dev.unlearn4j.config.ConfigException;
  * @param method a sequence method, e.g. {@code {name: icu}}
  * @param eval thresholds, metrics and their sizes
  * @param output root directory of run directories (default {@code results})
+ * @param checkpointEvery save the unlearning weights and optimiser state every this many steps, for
+ *     {@code unlearn run --resume} (default 0: only when training ends; the checks are saved after each one
+ *     regardless)
  */
 public record SequenceConfig(String name, long seed, OriginalSpec original, int forgetSet, ComponentSpec method,
-    SequenceEvalSpec eval, String output) {
+    SequenceEvalSpec eval, String output, int checkpointEvery) {
 
   public static SequenceConfig defaults() {
-    return new SequenceConfig(null, 42L, OriginalSpec.defaults(), 0, null, SequenceEvalSpec.defaults(), "results");
+    return new SequenceConfig(null, 42L, OriginalSpec.defaults(), 0, null, SequenceEvalSpec.defaults(), "results",
+        0);
   }
 
   void requireComplete() {
@@ -31,6 +35,9 @@ public record SequenceConfig(String name, long seed, OriginalSpec original, int 
     }
     if (method == null || method.name() == null) {
       throw new ConfigException("missing required key 'method.name'");
+    }
+    if (checkpointEvery < 0) {
+      throw new ConfigException("key 'checkpointEvery' must be >= 0, got " + checkpointEvery);
     }
     if (original.checkpoint().isEmpty() && (forgetSet < 0 || forgetSet >= original.sets())) {
       throw new ConfigException("key 'forgetSet' must lie in 0.." + (original.sets() - 1) + ", got " + forgetSet);

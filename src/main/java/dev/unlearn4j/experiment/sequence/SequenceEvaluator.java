@@ -53,7 +53,7 @@ public final class SequenceEvaluator {
           ev.layout(), 0);
       // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
       EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
-          sets.unseenTokens()).check(0);
+          sets.unseenTokens(), null).check(0);
       m.put("forget.ma", row.ma());
       m.put("forget.el_icu", row.el());
       if (jangEl) {

@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
@@ -17,6 +18,7 @@ import dev.unlearn4j.model.causal.HfCheckpoint;
 import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.TokenVectors;
+import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainingListener;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,12 +55,33 @@ public final class SequenceRunner {
 
   public Result run(SequenceExperiment exp, String runId) {
     SequenceConfig cfg = exp.config();
+    RunDirectory.requireFree(Path.of(cfg.output()), cfg.name(), runId);        // before an hour of pretraining
+    return execute(exp, () -> {
+      RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, cfg.seed());
+      run.writeString(RunDirectory.CONFIG, exp.yaml());
+      return run;
+    }, false);
+  }
+
+  /**
+   * Continues an interrupted run in its own directory from its saved checks and training checkpoint; the same
+   * summary and per-passage metrics as an uninterrupted run (CPU, same seed).
+   */
+  public Result resume(Path runDir) {
+    RunDirectory run = RunDirectory.unfinished(runDir);
+    Path config = run.file(RunDirectory.CONFIG);
+    SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(config), List.of(), config.toString());
+    LOG.info("resuming {}", runDir);
+    return execute(exp, () -> run, true);
+  }
+
+  private Result execute(SequenceExperiment exp, Supplier<RunDirectory> runDirectory, boolean resume) {
+    SequenceConfig cfg = exp.config();
     SequenceEvalSpec ev = cfg.eval();
     Seeds.seedNd4j(cfg.seed());
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
     Map<String, Double> timing = new LinkedHashMap<>();
-    RunDirectory.requireFree(Path.of(cfg.output()), cfg.name(), runId);        // before an hour of pretraining
 
     long t = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg.original(), extraListeners);
@@ -70,9 +94,8 @@ public final class SequenceRunner {
       throw new dev.unlearn4j.util.UnlearnException(o.checkpoint() + ": passages of " + longest
           + " tokens exceed the model's " + original.config().maxPositions() + " positions");
     }
-    // inputs checked: only now does the run directory appear
-    RunDirectory run = RunDirectory.create(Path.of(cfg.output()), cfg.name(), runId, cfg.seed());
-    run.writeString(RunDirectory.CONFIG, exp.yaml());
+    RunDirectory run = runDirectory.get();                // inputs checked: only now does a new run directory appear
+    Checkpoints ckpt = new Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
       EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
@@ -95,13 +118,8 @@ public final class SequenceRunner {
           sets.forget().stream().map(PassagePool.Passage::id).toList()) : null;
       ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
       EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, method.stopsWhenNothingFlagged(),
-          th, ev.elN(), sets.unseenTokens());
-      t = System.nanoTime();
-      EpochCheck.Row before = check.check(0);
-      Map<String, double[]> perBefore = check.lastPerPassage();
-      List<ContinuationScorer.Continuation> contBefore = check.lastContinuations();
-      double mismatchedF1 = scorer.mismatchedF1(contBefore);
-      double checkS = seconds(t);
+          th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
+      EpochCheck.Row before = check.before();
 
       List<TrainingListener> listeners = new ArrayList<>(extraListeners);
       if (refinement != null) {
@@ -110,19 +128,19 @@ public final class SequenceRunner {
       listeners.add(check);
       TrainSpec schedule = method.schedule(null);
       t = System.nanoTime();
-      try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG))) {
+      try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG), resume)) {
         listeners.add(log);
-        new Trainer(listeners).fit("unlearn", model, method.objective(original), method.plan(schedule), schedule,
+        new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", model, method.objective(original), method.plan(schedule), schedule,
             examples(sets.forget(), ""), examples(analogues, "analogue:"), cfg.seed());
       }
       double unlearnS = seconds(t);
       EpochCheck.Row after = check.rows().get(check.rows().size() - 1);
       int epochs = after.epoch();
       timing.put("unlearn_s", unlearnS);
-      timing.put("check_s", checkS);
+      timing.put("check_s", check.firstSeconds());
 
       Map<String, Double> b = metrics(before, th);
-      b.put("calibration.f1_mismatched", mismatchedF1);
+      b.put("calibration.f1_mismatched", check.mismatchedF1());
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
@@ -144,8 +162,9 @@ public final class SequenceRunner {
       inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
           .map(PassagePool.Passage::id).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
-      SequenceOutputs.write(run, summary, prov, check, sets, analogues, perBefore, contBefore, ev.samples(),
-          check.stopRule());
+      SequenceOutputs.write(run, summary, prov, check, sets, analogues, check.firstPerPassage(),
+          check.firstContinuations(), ev.samples(), check.stopRule());
+      ckpt.deleteAll();
       return new Result(run.path(), summary, check.stopRule(), epochs);
     }
   }

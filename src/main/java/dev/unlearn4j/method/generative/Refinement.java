@@ -51,6 +51,12 @@ public final class Refinement implements TrainingListener {
     });
   }
 
+  /** Sets the flags to exactly these ids (a resumed run restores the flags an epoch trained with). */
+  public void set(java.util.Collection<String> ids) {
+    flagged.clear();
+    flagged.addAll(ids);
+  }
+
   public boolean flagged(String id) {
     return flagged.contains(id);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
+import dev.unlearn4j.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class IcuEndToEndTest {
           samples: 2
           clozeContext: 8
         output: %s
-        """.formatted(dir.resolve("cache"), dir.resolve("runs"));
+        """.formatted(Fixtures.originalCache(), dir.resolve("runs"));
     Path f = dir.resolve("icu-tiny.yaml");
     Files.writeString(f, yaml);
     return f;
