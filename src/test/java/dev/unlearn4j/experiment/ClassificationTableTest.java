@@ -14,24 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassificationTableTest {
   @TempDir Path dir;
 
-  private void summary(String run, String method, double forgetF1, double unlearnS) throws Exception {
-    Summary s = new Summary("exp", method, "mlp", "blobs", 1,
-        Map.of("forget.macro_f1", 1.0, "test.macro_f1", 0.9),
-        Map.of("forget.macro_f1", forgetF1, "test.macro_f1", 0.8), Map.of("forget.macro_f1", 0.5),
+  private void summary(String run, String method, long seed, Map<String, Double> before, double forgetF1,
+      double unlearnS) throws Exception {
+    Summary s = new Summary("exp", method, "mlp", "blobs", seed, before,
+        Map.of("forget.macro_f1", forgetF1, "test.macro_f1", 0.8), Map.of("forget.macro_f1", 0.5 + seed / 10.0),
         Map.of("unlearn_s", unlearnS), Map.of());
     Files.createDirectories(dir.resolve("exp").resolve(run));
     dev.unlearn4j.config.Mappers.JSON.writeValue(dir.resolve("exp").resolve(run).resolve("summary.json").toFile(), s);
   }
 
   @Test
-  void meanAndSampleStdPerMethod() throws Exception {
-    summary("a", "deepcut", 0.6, 10);
-    summary("b", "deepcut", 0.8, 20);
-    summary("c", "finetune", 0.9, 5);
+  void meanAndSampleStdPerMethodAndOneOriginalPerSeed() throws Exception {
+    Map<String, Double> seed1 = Map.of("forget.macro_f1", 1.0, "test.macro_f1", 0.9);
+    summary("s1-deepcut", "deepcut", 1, seed1, 0.6, 10);
+    summary("s2-deepcut", "deepcut", 2, Map.of("forget.macro_f1", 0.8, "test.macro_f1", 0.9), 0.8, 20);
+    summary("s1-finetune", "finetune", 1, seed1, 0.9, 5);
+    // SISA's before is its ensemble; the shared original is recorded as monolithic.*
+    summary("s1-sisa", "sisa", 1, Map.of("forget.macro_f1", 0.4, "monolithic.forget.macro_f1", 1.0), 0.4, 30);
     String md = ClassificationTable.write(dir);
     assertThat(md).contains("## exp (blobs)", "| deepcut | 2 | 0.700 ± 0.141 |", "| finetune | 1 | 0.900 |",
-        "| original (before) | 3 | 1.000 ± 0.000 |", "| oracle (retrain) | 3 | 0.500 ± 0.000 |",
-        "15.00 ± 7.07");
+        "| original (before) | 2 | 0.900 ± 0.141 |", "| oracle (retrain) | 2 | 0.650 ± 0.071 |",
+        "| sisa ensemble (before) | 1 | 0.400 |", "| sisa | 1 | 0.400 |", "15.00 ± 7.07");
     assertThat(dir.resolve("exp-forget-vs-test.png")).isNotEmptyFile();
   }
 
@@ -45,7 +48,7 @@ class ClassificationTableTest {
     assertThat(dir.resolve("out/tiny/s11-finetune/summary.json")).isNotEmptyFile();
     CliRun table = CliRun.of("table", dir.resolve("out").toString());
     assertThat(table.exitCode()).as(table.err()).isZero();
-    assertThat(table.out()).contains("| gradient-ascent | 1 |", "| finetune | 1 |", "| original (before) | 2 |");
+    assertThat(table.out()).contains("| gradient-ascent | 1 |", "| finetune | 1 |", "| original (before) | 1 |");
     assertThat(CliRun.of("table", dir.resolve("missing").toString()).err()).contains("no such directory");
   }
 }
