@@ -9,6 +9,11 @@ import dev.unlearn4j.nn.Primitives;
 public final class CrossEntropy {
   private CrossEntropy() {}
 
+  /** Placeholder [N, V]: one-hot targets for rows whose targets come from elsewhere (see {@link #toPartner}). */
+  public static final String PARTNER_LABELS = "partner_labels";
+  /** Placeholder [N]: 1 for the rows that {@link #toPartner} averages over. */
+  public static final String PARTNER_MASK = "partner_mask";
+
   /** CE on the retain rows of the first view: what keeps the model's utility. */
   public static LossTerm onRetain() {
     return in -> Primitives.maskedMean(in.sd(), Primitives.nll(in.sd(), in.logits(), in.labels()),
@@ -19,6 +24,20 @@ public final class CrossEntropy {
   public static LossTerm onForget() {
     return in -> Primitives.maskedMean(in.sd(), Primitives.nll(in.sd(), in.logits(), in.labels()),
         in.forgetMask().mul(in.firstView()));
+  }
+
+  /**
+   * CE of the forget rows against their paired analogue's tokens — the forget passage as input, the analogue as
+   * labels — which LLMU and PO use to steer a forget prompt toward other text. Targets and mask are placeholders
+   * an {@link ExtraFeed} fills (sequence models: {@code PartnerTargets}).
+   */
+  public static LossTerm toPartner() {
+    return in -> {
+      org.nd4j.autodiff.samediff.SameDiff sd = in.sd();
+      var labels = sd.placeHolder(PARTNER_LABELS, in.logits().dataType(), -1, -1);     // [N, V]
+      var mask = sd.placeHolder(PARTNER_MASK, in.logits().dataType(), -1);             // [N]
+      return Primitives.maskedMean(sd, Primitives.nll(sd, in.logits(), labels), mask);
+    };
   }
 
   /** −CE on the forget rows: minimising it is gradient ascent on the forget data. */

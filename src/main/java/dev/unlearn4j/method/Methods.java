@@ -11,7 +11,9 @@ import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.method.generative.GradDiff;
 import dev.unlearn4j.method.generative.Icu;
 import dev.unlearn4j.method.generative.Kumpr;
+import dev.unlearn4j.method.generative.Llmu;
 import dev.unlearn4j.method.generative.Npo;
+import dev.unlearn4j.method.generative.Po;
 import dev.unlearn4j.method.generative.SequenceMethod;
 
 /** Every unlearning method unlearn4j knows, by name. */
@@ -42,7 +44,12 @@ public final class Methods {
       .add("graddiff", "gradient difference: ascent on forget passages, descent on their analogues "
           + "(sequence experiments)", GradDiff.Args.class, GradDiff.Args::defaults, GradDiff::new)
       .add("npo", "NPO: negative preference optimisation on the forget passages against the original model, "
-          + "optional CE on analogues (sequence experiments)", Npo.Args.class, Npo.Args::defaults, Npo::new);
+          + "optional CE on analogues (sequence experiments)", Npo.Args.class, Npo.Args::defaults, Npo::new)
+      .add("llmu", "LLMU: gradient ascent on forget passages + CE of each forget passage against its analogue's "
+          + "tokens + KL-to-original on analogues, ICU's refinement (sequence experiments)", Llmu.Args.class,
+          Llmu.Args::defaults, Llmu::new)
+      .add("po", "PO: each forget passage trained toward its analogue's tokens + CE on analogues, no ascent, "
+          + "ICU's refinement (sequence experiments)", Po.Args.class, Po.Args::defaults, Po::new);
 
   /** True for methods that unlearn sequences of a causal language model (they need a sequence experiment). */
   public static boolean forSequences(String name) {
