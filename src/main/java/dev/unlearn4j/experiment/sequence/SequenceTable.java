@@ -27,6 +27,7 @@ public final class SequenceTable {
 
   private static final List<Column> COLUMNS = List.of(
       new Column("EL₁₀ ICU (%)", "forget.el_icu", true, 100),
+      new Column("EL₁₀ Jang (%)", "forget.el_jang", true, 100),
       new Column("MA (%)", "forget.ma", true, 100),
       new Column("BERTScore-F1", "forget.bertscore_f1", true, 1),
       new Column("BLEU", "forget.bleu", true, 1),
@@ -53,14 +54,22 @@ public final class SequenceTable {
     md.append(" unlearning time (s) |\n|---|---:|");
     COLUMNS.forEach(c -> md.append("---:|"));
     md.append("---:|\n");
-    md.append(row("original", runs, false));
+    md.append(row("original", perForgetSet(runs), false));
     byMethod.forEach((m, rs) -> md.append(row(m, rs, true)));
-    md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is each run's model "
-        + "before unlearning. Sources: ");
+    md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is the model before "
+        + "unlearning, once per forget set. EL₁₀ Jang is computed only with `eval.jangEl: true` (– otherwise). "
+        + "Sources: ");
     md.append(String.join(", ", runs.stream().map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());
     EpochPlots.write(root, byMethod);
     return md.toString();
+  }
+
+  /** The first run of each forget set: the runs of one set share the original model's values. */
+  private static List<Run> perForgetSet(List<Run> runs) {
+    Map<String, Run> first = new TreeMap<>();
+    runs.forEach(r -> first.putIfAbsent(r.summary().path("dataset").asText(), r));
+    return List.copyOf(first.values());
   }
 
   private static final Pattern SET_SUFFIX = Pattern.compile("(.+)-set\\d+");
