@@ -40,6 +40,9 @@ public final class ContinuationScorer {
     }
   }
 
+  /** Prompts per beam search: each new token is one decoder call of small eager ops, so wide batches pay off. */
+  private static final int PROMPTS_PER_BATCH = 64;
+
   private final TextTokenizer tokenizer;
   private final TokenVectors bert;
   private final Layout layout;
@@ -70,8 +73,8 @@ public final class ContinuationScorer {
     List<Continuation> out = new ArrayList<>();
     int from = layout.prefixStart();
     int to = from + layout.prefixLength();
-    for (int first = 0; first < passages.size(); first += 16) {
-      List<PassagePool.Passage> part = passages.subList(first, Math.min(passages.size(), first + 16));
+    for (int first = 0; first < passages.size(); first += PROMPTS_PER_BATCH) {
+      List<PassagePool.Passage> part = passages.subList(first, Math.min(passages.size(), first + PROMPTS_PER_BATCH));
       int[][] prompts = part.stream().map(p -> Arrays.copyOfRange(p.tokens(), from, to)).toArray(int[][]::new);
       int[][] gen = BeamSearch.generate(lm, prompts, layout.suffixLength(), layout.beams(), 1.0, eos);
       List<String> cands = new ArrayList<>();
