@@ -68,7 +68,8 @@ public final class ClassificationTable {
     });
     md.append("Macro-F1 after unlearning, mean ± sample standard deviation over runs (seeds); the original and "
         + "oracle rows have one model per seed (the methods of a seed share them; SISA runs record the shared "
-        + "original as `monolithic.*`), the SISA ensemble row is SISA's own model before unlearning. Sources: ").append(String.join(", ", runs.stream()
+        + "original as `monolithic.*`), the SISA ensemble row is SISA's own model before unlearning. Sources: ")
+        .append(String.join(", ", runs.stream()
             .map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());
     return md.toString();

@@ -130,8 +130,9 @@ public final class SequenceRunner {
       t = System.nanoTime();
       try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG), resume)) {
         listeners.add(log);
-        new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", model, method.objective(original), method.plan(schedule), schedule,
-            examples(sets.forget(), ""), examples(analogues, "analogue:"), cfg.seed());
+        new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", model, method.objective(original),
+            method.plan(schedule), schedule, examples(sets.forget(), ""), examples(analogues, "analogue:"),
+            cfg.seed());
       }
       double unlearnS = seconds(t);
       EpochCheck.Row after = check.rows().get(check.rows().size() - 1);

@@ -12,8 +12,9 @@ import dev.unlearn4j.train.TrainSpec;
 /**
  * LLMU (Yao et al. 2023) as ICU's code runs it: gradient ascent on the forget passages, cross-entropy of each forget
  * passage against its analogue's tokens (the "random mismatch" term: forget prompt, other text as labels) and the
- * anchor to the original model on the analogues, L = −uw·CE(forget) + mw·CE(forget → analogue) + kl·H(p_θ₀, p_θ),
- * in ICU's paired batches with ICU's refinement and stop rule.
+ * anchor to the original model on the analogues,
+ * L = −uw·CE(forget) + mw·CE(forget → analogue) + kl·H(p_θ₀, p_θ), in ICU's paired batches with ICU's refinement
+ * and stop rule.
  */
 public final class Llmu implements SequenceMethod {
   /**

@@ -87,7 +87,8 @@ class SequenceResumeTest {
       assertThat(withoutCost(run.resolve("summary.json"))).as(id)
           .isEqualTo(withoutCost(runs.resolve("whole/summary.json")));
       for (String f : List.of("metrics.csv", "refinement_log.csv")) {
-        assertThat(Files.readString(run.resolve(f))).as(f).isEqualTo(Files.readString(runs.resolve("whole").resolve(f)));
+        assertThat(Files.readString(run.resolve(f))).as(f)
+            .isEqualTo(Files.readString(runs.resolve("whole").resolve(f)));
       }
       assertThat(run.resolve("checkpoints")).doesNotExist();
     }

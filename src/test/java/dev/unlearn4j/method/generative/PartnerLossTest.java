@@ -40,8 +40,8 @@ class PartnerLossTest {
     oneHot[3][0] = 1;
     oneHot[4][2] = 1;
     LossInputs in = new LossInputs(sd, z, z, sd.constant(Nd4j.createFromArray(oneHot)),
-        sd.constant(Nd4j.createFromArray(1.0, 1.0, 0, 0, 0, 0)), sd.constant(Nd4j.createFromArray(0, 0, 0, 1.0, 1.0, 0)),
-        sd.constant(Nd4j.ones(DataType.DOUBLE, 6)));
+        sd.constant(Nd4j.createFromArray(1.0, 1.0, 0, 0, 0, 0)),
+        sd.constant(Nd4j.createFromArray(0, 0, 0, 1.0, 1.0, 0)), sd.constant(Nd4j.ones(DataType.DOUBLE, 6)));
     objective.build(in);
     double[][] ref = new double[6][3];
     for (int t = 0; t < 3; t++) {
