@@ -29,6 +29,33 @@ public final class Fixtures {
         """.formatted(method, output.toString());
   }
 
+  /**
+   * ICU on the tiny preset, seconds per epoch: an original pretrained with 4 planted 32-token passages (in
+   * {@link #originalCache()}, so every test using this config pretrains it once), refinement and per-epoch checks.
+   */
+  public static String tinyIcuYaml(String name, Path output) {
+    return """
+        name: %s
+        seed: 5
+        original: {preset: tiny, steps: 250, addresses: 1, seed: 5, sets: 1, perSet: 4, length: 32, repeats: 100,
+          cache: %s}
+        forgetSet: 0
+        method:
+          name: icu
+          args:
+            refinement: {f1: 0.5, bleu: 0.01}
+            train: {epochs: 3, batchSize: 2, learningRate: 0.003}
+        eval:
+          layout: {prefixStart: 16, prefixLength: 8, suffixLength: 8, beams: 2}
+          elN: 3
+          unseenPassages: 8
+          analogueCandidates: 40
+          samples: 2
+          clozeContext: 8
+        output: %s
+        """.formatted(name, originalCache(), output);
+  }
+
   private static Path originals;
 
   /**

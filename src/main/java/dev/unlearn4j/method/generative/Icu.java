@@ -18,7 +18,7 @@ import java.util.List;
  * (a forgotten passage leaves training with its analogue, see {@link Refinement}). A weight of 0 removes its term,
  * which gives the ablations and the KL baseline (lw = 0).
  */
-public final class Icu implements SequenceMethod {
+public final class Icu extends IcuLoop {
   /**
    * @param unlearnWeight uw (1.0)
    * @param learnWeight lw, α in the paper (0.5)
@@ -29,7 +29,7 @@ public final class Icu implements SequenceMethod {
    * @param train epochs = the epoch cap (100), batch 8, η 5e-6, adam (0.9, 0.98), no clipping
    */
   public record Args(double unlearnWeight, double learnWeight, double klWeight, boolean klAllPositions,
-      boolean refine, Refinement.Thresholds refinement, TrainSpec train) {
+      boolean refine, Refinement.Thresholds refinement, TrainSpec train) implements IcuLoop.Settings {
     public static Args defaults() {
       return new Args(1.0, 0.5, 1.0, true, true, Refinement.Thresholds.defaults(),
           new TrainSpec(100, 8, 5e-6, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 0.0, 0, 0.98));
@@ -39,6 +39,7 @@ public final class Icu implements SequenceMethod {
   private final Args args;
 
   public Icu(Args args) {
+    super(args);
     this.args = args;
   }
 
@@ -71,20 +72,5 @@ public final class Icu implements SequenceMethod {
   public Objective objective(Model original) {
     Objective o = objective();
     return args.klWeight() == 0 ? o : o.withFeed(new ReferenceLogits((CausalLm) original, args.klAllPositions()));
-  }
-
-  @Override
-  public TrainSpec schedule(TrainSpec original) {
-    return args.train();
-  }
-
-  @Override
-  public boolean refines() {
-    return args.refine();
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return args.refinement();
   }
 }

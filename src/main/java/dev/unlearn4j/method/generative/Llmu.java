@@ -16,7 +16,7 @@ import dev.unlearn4j.train.TrainSpec;
  * L = −uw·CE(forget) + mw·CE(forget → analogue) + kl·H(p_θ₀, p_θ), in ICU's paired batches with ICU's refinement
  * and stop rule.
  */
-public final class Llmu implements SequenceMethod {
+public final class Llmu extends IcuLoop {
   /**
    * @param unlearnWeight uw (1.0)
    * @param mismatchWeight mw (0.5)
@@ -26,7 +26,7 @@ public final class Llmu implements SequenceMethod {
    * @param train as ICU: epoch cap 100, batch 8, η 5e-6, adam (0.9, 0.98)
    */
   public record Args(double unlearnWeight, double mismatchWeight, double klWeight, boolean refine,
-      Refinement.Thresholds refinement, TrainSpec train) {
+      Refinement.Thresholds refinement, TrainSpec train) implements IcuLoop.Settings {
     public static Args defaults() {
       return new Args(1.0, 0.5, 1.0, true, Refinement.Thresholds.defaults(), Icu.Args.defaults().train());
     }
@@ -35,6 +35,7 @@ public final class Llmu implements SequenceMethod {
   private final Args args;
 
   public Llmu(Args args) {
+    super(args);
     this.args = args;
   }
 
@@ -54,20 +55,5 @@ public final class Llmu implements SequenceMethod {
   public Objective objective(Model original) {
     CausalLm lm = (CausalLm) original;
     return objective().withFeed(new ReferenceLogits(lm, true)).withFeed(new PartnerTargets(lm.config().vocabSize()));
-  }
-
-  @Override
-  public TrainSpec schedule(TrainSpec original) {
-    return args.train();
-  }
-
-  @Override
-  public boolean refines() {
-    return args.refine();
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return args.refinement();
   }
 }

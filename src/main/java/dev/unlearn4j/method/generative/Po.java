@@ -12,7 +12,7 @@ import dev.unlearn4j.train.TrainSpec;
  * analogue's tokens (forget prompt, analogue as labels) while the analogues keep their own cross-entropy,
  * L = mw·CE(forget → analogue) + lw·CE(analogue), in ICU's paired batches; refinement and stop rule as ICU's.
  */
-public final class Po implements SequenceMethod {
+public final class Po extends IcuLoop {
   /**
    * @param mismatchWeight mw (1.0)
    * @param learnWeight lw (0.5)
@@ -21,7 +21,7 @@ public final class Po implements SequenceMethod {
    * @param train as ICU: epoch cap 100, batch 8, η 5e-6, adam (0.9, 0.98)
    */
   public record Args(double mismatchWeight, double learnWeight, boolean refine, Refinement.Thresholds refinement,
-      TrainSpec train) {
+      TrainSpec train) implements IcuLoop.Settings {
     public static Args defaults() {
       return new Args(1.0, 0.5, true, Refinement.Thresholds.defaults(), Icu.Args.defaults().train());
     }
@@ -30,6 +30,7 @@ public final class Po implements SequenceMethod {
   private final Args args;
 
   public Po(Args args) {
+    super(args);
     this.args = args;
   }
 
@@ -47,20 +48,5 @@ public final class Po implements SequenceMethod {
   @Override
   public Objective objective(Model original) {
     return objective().withFeed(new PartnerTargets(((CausalLm) original).config().vocabSize()));
-  }
-
-  @Override
-  public TrainSpec schedule(TrainSpec original) {
-    return args.train();
-  }
-
-  @Override
-  public boolean refines() {
-    return args.refine();
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return args.refinement();
   }
 }

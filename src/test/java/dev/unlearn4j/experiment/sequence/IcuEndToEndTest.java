@@ -21,30 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IcuEndToEndTest {
   @TempDir Path dir;
 
-  private Path config() throws Exception {
-    String yaml = """
-        name: icu-tiny
-        seed: 5
-        original: {preset: tiny, steps: 250, addresses: 1, seed: 5, sets: 1, perSet: 4, length: 32, repeats: 100,
-          cache: %s}
-        forgetSet: 0
-        method:
-          name: icu
-          args:
-            refinement: {f1: 0.5, bleu: 0.01}
-            train: {epochs: 3, batchSize: 2, learningRate: 0.003}
-        eval:
-          layout: {prefixStart: 16, prefixLength: 8, suffixLength: 8, beams: 2}
-          elN: 3
-          unseenPassages: 8
-          analogueCandidates: 40
-          samples: 2
-          clozeContext: 8
-        output: %s
-        """.formatted(Fixtures.originalCache(), dir.resolve("runs"));
-    Path f = dir.resolve("icu-tiny.yaml");
-    Files.writeString(f, yaml);
-    return f;
+  private Path config() {
+    return Fixtures.write(dir, "icu-tiny.yaml", Fixtures.tinyIcuYaml("icu-tiny", dir.resolve("runs")));
   }
 
   @Test

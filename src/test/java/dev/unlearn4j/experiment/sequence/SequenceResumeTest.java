@@ -45,27 +45,8 @@ class SequenceResumeTest {
 
   @Test
   void resumedRunsEqualTheUninterruptedRun() throws Exception {
-    Path cfg = dir.resolve("icu-resume.yaml");
-    Files.writeString(cfg, """
-        name: icu-resume
-        seed: 5
-        original: {preset: tiny, steps: 250, addresses: 1, seed: 5, sets: 1, perSet: 4, length: 32, repeats: 100,
-          cache: %s}
-        method:
-          name: icu
-          args:
-            refinement: {f1: 0.5, bleu: 0.01}
-            train: {epochs: 3, batchSize: 2, learningRate: 0.003}
-        eval:
-          layout: {prefixStart: 16, prefixLength: 8, suffixLength: 8, beams: 2}
-          elN: 3
-          unseenPassages: 8
-          analogueCandidates: 40
-          samples: 2
-          clozeContext: 8
-        checkpointEvery: 1
-        output: %s
-        """.formatted(Fixtures.originalCache(), dir.resolve("runs")));
+    Path cfg = Fixtures.write(dir, "icu-resume.yaml",
+        Fixtures.tinyIcuYaml("icu-resume", dir.resolve("runs")) + "checkpointEvery: 1\n");
     SequenceExperiment exp = SequenceExperiment.resolve(ConfigLoader.readTree(cfg), List.of(), cfg.toString());
     SequenceRunner.Result whole = new SequenceRunner(List.of()).run(exp, "whole");
     assertThat(whole.epochs()).as("the kills below fall inside the run").isGreaterThanOrEqualTo(2);
