@@ -31,6 +31,7 @@ public final class TrainStep {
   private final List<String> gradientsOf = new ArrayList<>();
   private final List<String> outputs;
   private final Updaters updaters;
+  private final GradFunction gradFunction;
 
   public TrainStep(ModelGraph g, int numClasses, Objective objective, TrainSpec spec) {
     this.g = g;
@@ -43,7 +44,7 @@ public final class TrainStep {
     List<String> trainable = g.trainableVariables();
     tables = g.gatheredTables().stream().filter(GatheredTable::trainable).toList();
     // built once, up front: M2.1 rebuilds nothing later, and its chatter is silenced here
-    GradFunction.create(sd, tables.stream().map(GatheredTable::input).toArray(String[]::new));
+    gradFunction = GradFunction.create(sd, tables.stream().map(GatheredTable::input).toArray(String[]::new));
     gradientsOf.addAll(trainable);
     tables.forEach(t -> gradientsOf.add(t.input()));
     outputs = new ArrayList<>(objective.outputNames());
@@ -68,7 +69,7 @@ public final class TrainStep {
     Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
     feed.putAll(g.lossFeed(batch, numClasses));
     objective.feeds().forEach(f -> feed.putAll(f.feed(batch)));
-    OutAndGrad og = g.sd().calculateGradientsAndOutputs(feed, outputs, gradientsOf);
+    OutAndGrad og = gradFunction.run(feed, outputs, gradientsOf);
     Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
     for (GatheredTable t : tables) {
       INDArray rows = t.gradient(grads.remove(t.input()));          // input rows → table rows

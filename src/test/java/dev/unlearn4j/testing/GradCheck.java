@@ -29,8 +29,7 @@ public final class GradCheck {
   public static Result check(SameDiff sd, Map<String, INDArray> feed, String loss, List<String> variables,
       double eps, int perVariable, long seed) {
     sd.setLossVariables(loss);
-    GradFunction.create(sd);
-    Map<String, INDArray> analytic = sd.calculateGradients(feed, variables);
+    Map<String, INDArray> analytic = GradFunction.create(sd).gradients(feed, variables);
     Random rng = new Random(seed);
     double maxRel = 0;
     double maxAbs = 0;

@@ -55,14 +55,14 @@ class EncoderGradientTest {
     BertGraph g = graphWithLoss(EncoderArgs.Pooling.MEAN);
     g.sd().setLossVariables(Objective.LOSS);
     List<GatheredTable> tables = g.gatheredTables();
-    GradFunction.create(g.sd(), tables.stream().map(GatheredTable::input).toArray(String[]::new));
+    GradFunction gf = GradFunction.create(g.sd(), tables.stream().map(GatheredTable::input).toArray(String[]::new));
     assertThat(tables).extracting(GatheredTable::name).containsExactly(BertWeights.WORD, BertWeights.POSITION,
         BertWeights.TOKEN_TYPE);
     Map<String, INDArray> f = feed(g);
     // as the Trainer does: graph variables and the gathered inputs in one request
     List<String> wanted = new java.util.ArrayList<>(g.trainableVariables());
     tables.forEach(t -> wanted.add(t.input()));
-    Map<String, INDArray> inputGrads = g.sd().calculateGradients(f, wanted);
+    Map<String, INDArray> inputGrads = gf.gradients(f, wanted);
     double maxRel = 0;
     int checked = 0;
     for (GatheredTable t : tables) {
