@@ -1,0 +1,69 @@
+package dev.unlearn4j.bench;
+
+import dev.unlearn4j.data.Batch;
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.loss.CrossEntropy;
+import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.GptConfig;
+import dev.unlearn4j.model.causal.GptWeights;
+import dev.unlearn4j.model.causal.PretrainPreset;
+import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.train.TrainStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Times a causal LM of a pretraining preset (randomly initialised: step time does not depend on the weights'
+ * values): the evaluation forward pass to logits and one training step of next-token cross-entropy with Adam, as
+ * pretraining and ICU's learning term run it.
+ */
+public final class CausalBench {
+  private CausalBench() {}
+
+  /**
+   * 2 FLOPs per multiply-add of the attention projections (4·D²), the MLP (2·D·I), both attention products over the
+   * whole T×T score matrix (the graph computes it in full and masks) and the tied output head (D·V), per token.
+   */
+  public static double forwardFlops(GptConfig c, int batch, int length) {
+    double tokens = (double) batch * length;
+    double perLayer = 4.0 * c.hidden() * c.hidden() + 2.0 * c.hidden() * c.intermediate() + 2.0 * length * c.hidden();
+    return 2.0 * tokens * (c.layers() * perLayer + (double) c.hidden() * c.vocabSize());
+  }
+
+  public static EncoderBench.Result run(String preset, int batch, int length, int warmup, int reps) {
+    GptConfig c = PretrainPreset.named(preset).config();
+    if (length > c.maxPositions()) {
+      throw new IllegalArgumentException("length " + length + " exceeds the " + preset + " context of "
+          + c.maxPositions());
+    }
+    CausalLm lm = new CausalLm(c, GptWeights.random(c, 1, DataType.FLOAT));
+    Random rng = new Random(1);
+    List<Example> rows = new ArrayList<>();
+    for (int i = 0; i < batch; i++) {
+      int[] ids = new int[length];
+      for (int t = 0; t < length; t++) {
+        ids[t] = rng.nextInt(c.vocabSize());
+      }
+      rows.add(Example.ofTokens("b" + i, ids));
+    }
+    ModelGraph eval = lm.graph(false, 0);
+    String logits = eval.logits().name();
+    Map<String, INDArray> feed = eval.feed(rows);
+    Timings fwd = Timings.measure(warmup, reps, () -> eval.sd().output(feed, logits));
+    ModelGraph train = lm.graph(true, 1);
+    TrainStep step = new TrainStep(train, c.vocabSize(),
+        Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())),
+        new TrainSpec(1, batch, 1e-3, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, 0));
+    Batch b = new Batch(List.of(), rows);
+    int[] k = {0};
+    Timings stepT = Timings.measure(warmup, reps, () -> step.run(b, "bench", ++k[0], 1));
+    double f = forwardFlops(c, batch, length);
+    return new EncoderBench.Result(batch, length, f / 1e9, 3 * f / 1e9, fwd, stepT, null);
+  }
+}
