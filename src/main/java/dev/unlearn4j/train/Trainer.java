@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The one training loop: build the objective into a fresh graph of the model, then for every step feed a batch,
- * compute gradients ({@code calculateGradientsAndOutputs}), guard against divergence, clip, update, and tell the
+ * compute gradients ({@code GradFunction.run}), guard against divergence, clip, update, and tell the
  * listeners. The trained weights are copied back into the model at the end.
  */
 public final class Trainer {
