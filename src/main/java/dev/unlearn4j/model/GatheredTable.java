@@ -1,6 +1,7 @@
 package dev.unlearn4j.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -62,9 +63,13 @@ public final class GatheredTable {
     } else {
       grad.assign(0);
     }
-    for (int i = 0; i < lastRows.length; i++) {
-      grad.getRow(lastRows[i]).addi(inputGrad.getRow(i));
-    }
+    // one native scatter-add; "lock" (the boolean argument) runs it on one thread, so repeated rows add up
+    // instead of racing. Row by row from Java this took one native call per token (26 ms for 512 tokens).
+    Nd4j.exec(DynamicCustomOp.builder("scatter_add")
+        .addInputs(grad, Nd4j.createFromArray(lastRows), inputGrad)    // [V, D], [N], [N, D]
+        .addOutputs(grad)
+        .addBooleanArguments(true)
+        .build());
     return grad;
   }
 }
