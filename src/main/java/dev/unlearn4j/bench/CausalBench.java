@@ -11,6 +11,7 @@ import dev.unlearn4j.model.causal.GptWeights;
 import dev.unlearn4j.model.causal.PretrainPreset;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.TrainStep;
+import dev.unlearn4j.util.UnlearnException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,18 @@ public final class CausalBench {
     return 2.0 * tokens * (c.layers() * perLayer + (double) c.hidden() * c.vocabSize());
   }
 
-  public static EncoderBench.Result run(String preset, int batch, int length, int warmup, int reps) {
+  /** Fails with a one-line cause when the preset is unknown or its context is shorter than {@code length}. */
+  public static void requireFits(String preset, int length) {
     GptConfig c = PretrainPreset.named(preset).config();
     if (length > c.maxPositions()) {
-      throw new IllegalArgumentException("length " + length + " exceeds the " + preset + " context of "
-          + c.maxPositions());
+      throw new UnlearnException("causal length " + length + ": the " + preset + " preset's context is "
+          + c.maxPositions() + " tokens");
     }
+  }
+
+  public static EncoderBench.Result run(String preset, int batch, int length, int warmup, int reps) {
+    requireFits(preset, length);
+    GptConfig c = PretrainPreset.named(preset).config();
     CausalLm lm = new CausalLm(c, GptWeights.random(c, 1, DataType.FLOAT));
     Random rng = new Random(1);
     List<Example> rows = new ArrayList<>();

@@ -53,6 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // every shape is checked before anything is measured
+    List<int[]> encoderShapes = shapes.contains("none") ? List.of() : shapes.stream().map(this::parse).toList();
+    List<int[]> lmShapes = causalShapes.contains("none") ? List.of()
+        : causalShapes.stream().map(this::parse).toList();
+    lmShapes.forEach(bt -> CausalBench.requireFits(causalPreset, bt[1]));
     PrintWriter o = spec.commandLine().getOut();
     Map<String, Object> env = BenchEnvironment.describe();
     double gemm = GemmCeiling.gflops(1024, 2, 5);
@@ -60,19 +65,15 @@ public final class BenchCommand implements Callable<Integer> {
     o.printf("%-18s %-8s %8s %12s %8s %10s %10s%n", "model shape", "what", "GFLOP", "median ms", "spread",
         "tokens/s", "GFLOP/s");
     List<Map<String, Object>> rows = new ArrayList<>();
-    if (!shapes.contains("none")) {
+    if (!encoderShapes.isEmpty()) {
       EncoderBundle bundle = EncoderBundle.open(EmbeddedModels.MINILM, null);
-      for (String s : shapes) {
-        int[] bt = parse(s);
+      for (int[] bt : encoderShapes) {
         EncoderBench.Result r = EncoderBench.run(bundle, bt[0], bt[1], warmup, reps, freezeEmbeddings);
-        report(o, rows, "minilm", s, r);
+        report(o, rows, "minilm", bt[0] + "x" + bt[1], r);
       }
     }
-    if (!causalShapes.contains("none")) {
-      for (String s : causalShapes) {
-        int[] bt = parse(s);
-        report(o, rows, causalPreset, s, CausalBench.run(causalPreset, bt[0], bt[1], warmup, reps));
-      }
+    for (int[] bt : lmShapes) {
+      report(o, rows, causalPreset, bt[0] + "x" + bt[1], CausalBench.run(causalPreset, bt[0], bt[1], warmup, reps));
     }
     Map<String, Object> json = new LinkedHashMap<>(env);
     json.put("gemm_gflops", gemm);
@@ -84,13 +85,17 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int[] parse(String shape) {
+  private int[] parse(String shape) {
     String[] bt = shape.split("x");
-    if (bt.length != 2) {
-      throw new CommandLine.ParameterException(new CommandLine(new BenchCommand()),
-          "shape '" + shape + "' is not BATCHxLENGTH");
+    try {
+      int[] out = {Integer.parseInt(bt[0]), Integer.parseInt(bt[1])};
+      if (bt.length == 2 && out[0] > 0 && out[1] > 0) {
+        return out;
+      }
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      // reported below
     }
-    return new int[] {Integer.parseInt(bt[0]), Integer.parseInt(bt[1])};
+    throw new CommandLine.ParameterException(spec.commandLine(), "shape '" + shape + "' is not BATCHxLENGTH");
   }
 
   private static void report(PrintWriter o, List<Map<String, Object>> rows, String model, String shape,

@@ -38,7 +38,8 @@ class CausalGradReuseTest {
             List.of(Example.ofTokens("r", new int[] {3, 3, 9, 11, 0})))),
         feed(g, new Batch(List.of(Example.ofTokens("f", new int[] {4, 4, 2, 8, 6})),
             List.of(Example.ofTokens("r", new int[] {10, 1, 1, 7, 9})))));
-    int compared = GradReuse.assertMatchesSameDiff(g.sd(), gf, feeds, List.of(Objective.LOSS, "term_lm", "term_ga"), wanted);
+    List<String> outputs = List.of(Objective.LOSS, "term_lm", "term_ga");
+    int compared = GradReuse.assertMatchesSameDiff(g.sd(), gf, feeds, outputs, wanted);
     assertThat(compared).isGreaterThan(10);
   }
 
