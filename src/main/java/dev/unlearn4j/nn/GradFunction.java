@@ -71,22 +71,6 @@ public final class GradFunction {
     return new OutAndGrad(outs, grads);
   }
 
-  /**
-   * Frees the native memory of a result's arrays now. Only for results whose arrays nobody reads any more: the
-   * session never hands an output array to later ops, so this touches nothing else.
-   */
-  public static void free(OutAndGrad result) {
-    result.getGradients().values().forEach(GradFunction::free);
-    result.getOutputs().values().forEach(GradFunction::free);
-  }
-
-  /** Frees one array's native memory now if it owns it (not a view, not in a workspace, not closed yet). */
-  public static void free(INDArray a) {
-    if (a != null && a.closeable()) {
-      a.close();
-    }
-  }
-
   /** Gradients only. */
   public Map<String, INDArray> gradients(Map<String, INDArray> feed, Collection<String> of) {
     return run(feed, List.of(), of).getGradients();

@@ -71,14 +71,10 @@ public final class TrainStep {
     objective.feeds().forEach(f -> feed.putAll(f.feed(batch)));
     OutAndGrad og = gradFunction.run(feed, outputs, gradientsOf);
     Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
-    List<INDArray> sums = new ArrayList<>();
     for (GatheredTable t : tables) {
-      INDArray rows = t.gradient(grads.remove(t.input()));          // input rows → table rows, a reused buffer
+      INDArray rows = t.gradient(grads.remove(t.input()));          // input rows → table rows
       INDArray tied = grads.get(t.name());
-      if (tied != null) {
-        sums.add(tied.add(rows));                                   // tied: both uses add up
-      }
-      grads.put(t.name(), tied == null ? rows : sums.get(sums.size() - 1));
+      grads.put(t.name(), tied == null ? rows : tied.add(rows));  // tied: both uses add up
     }
     double loss = og.getOutputs().get(Objective.LOSS).getDouble(0);
     double norm = GradientClipping.globalNorm(grads);
@@ -91,10 +87,6 @@ public final class TrainStep {
     for (String o : objective.outputNames()) {
       terms.put(o, og.getOutputs().get(o).getDouble(0));
     }
-    // the gradient function's outputs are new arrays every step (≈ the model's size); freed now, their memory is
-    // reused by the next step instead of waiting for the garbage collector and coming back as fresh pages
-    GradFunction.free(og);
-    sums.forEach(GradFunction::free);
     return new Outcome(loss, terms, norm);
   }
 }
