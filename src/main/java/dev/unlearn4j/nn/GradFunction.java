@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * is released: they wait for the Java garbage collector, and the memory they are re-allocated from arrives as
  * fresh pages from the kernel (≈ 250,000 page faults, 2–3 s, in every second or third step). With the cache on,
  * the session hands released arrays of the same shape back to later ops and later steps. The results are
- * identical to the last bit (regression test: {@code GradFunctionTest}).
+ * identical to the last bit (regression tests: {@code GradFunctionReuseTest}, {@code CausalGradReuseTest}).
  *
  * <p>Building the function prints one "Added differentiated op" line per op to stdout in M2.1; that output is
  * swallowed here so the CLI's stdout carries only results.
