@@ -16,9 +16,10 @@ public final class BenchEnvironment {
 
   public static Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cpu", cpuModel());
+    Map<String, String> cpu = cpuinfo();
+    m.put("cpu", cpu.getOrDefault("model name", System.getProperty("os.arch")));
     m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("avx512", cpuFlags().contains(" avx512f"));
+    m.put("avx512", (" " + cpu.getOrDefault("flags", "") + " ").contains(" avx512f "));
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     m.put("backend", Nd4j.getBackend().getClass().getSimpleName());
@@ -30,19 +31,15 @@ public final class BenchEnvironment {
     return m;
   }
 
-  private static String cpuModel() {
-    return cpuinfo("model name").orElse(System.getProperty("os.arch"));
-  }
-
-  private static String cpuFlags() {
-    return " " + cpuinfo("flags").orElse("") + " ";
-  }
-
-  private static java.util.Optional<String> cpuinfo(String key) {
+  /** The first processor's entries of /proc/cpuinfo, key → value; empty where there is no such file. */
+  private static Map<String, String> cpuinfo() {
+    Map<String, String> out = new LinkedHashMap<>();
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith(key)).findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim());
+      lines.takeWhile(l -> !l.isBlank()).filter(l -> l.contains(":"))
+          .forEach(l -> out.putIfAbsent(l.substring(0, l.indexOf(':')).trim(), l.substring(l.indexOf(':') + 1).trim()));
     } catch (IOException | RuntimeException e) {
-      return java.util.Optional.empty();     // not Linux: the figure is still usable without it
+      // not Linux: the figure is still usable without it
     }
+    return out;
   }
 }

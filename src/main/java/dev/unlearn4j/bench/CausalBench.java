@@ -37,18 +37,21 @@ public final class CausalBench {
     return 2.0 * tokens * (c.layers() * perLayer + (double) c.hidden() * c.vocabSize());
   }
 
-  /** Fails with a one-line cause when the preset is unknown or its context is shorter than {@code length}. */
-  public static void requireFits(String preset, int length) {
+  /**
+   * The preset's model configuration; fails with a one-line cause when the preset is unknown or its context is
+   * shorter than {@code length}.
+   */
+  public static GptConfig requireFits(String preset, int length) {
     GptConfig c = PretrainPreset.named(preset).config();
     if (length > c.maxPositions()) {
       throw new UnlearnException("causal length " + length + ": the " + preset + " preset's context is "
           + c.maxPositions() + " tokens");
     }
+    return c;
   }
 
-  public static EncoderBench.Result run(String preset, int batch, int length, int warmup, int reps) {
-    requireFits(preset, length);
-    GptConfig c = PretrainPreset.named(preset).config();
+  public static ShapeResult run(String preset, int batch, int length, int warmup, int reps) {
+    GptConfig c = requireFits(preset, length);
     CausalLm lm = new CausalLm(c, GptWeights.random(c, 1, DataType.FLOAT));
     Random rng = new Random(1);
     List<Example> rows = new ArrayList<>();
@@ -67,10 +70,7 @@ public final class CausalBench {
     TrainStep step = new TrainStep(train, c.vocabSize(),
         Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())),
         new TrainSpec(1, batch, 1e-3, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, 0));
-    Batch b = new Batch(List.of(), rows);
-    int[] k = {0};
-    Timings stepT = Timings.measure(warmup, reps, () -> step.run(b, "bench", ++k[0], 1));
-    double f = forwardFlops(c, batch, length);
-    return new EncoderBench.Result(batch, length, f / 1e9, 3 * f / 1e9, fwd, stepT, null);
+    Timings stepT = Timings.trainSteps(step, new Batch(List.of(), rows), warmup, reps);
+    return new ShapeResult(batch, length, forwardFlops(c, batch, length) / 1e9, fwd, stepT, null);
   }
 }

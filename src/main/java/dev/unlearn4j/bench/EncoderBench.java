@@ -19,20 +19,16 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Times a BERT-family classifier (the bench uses the embedded MiniLM): the evaluation forward pass, one full training step (forward, backward of
- * every weight including the embedding tables, AdamW update) and, when available, onnxruntime's forward pass on
- * the same token batch.
+ * Times a BERT-family classifier (the bench uses the embedded MiniLM): the evaluation forward pass, one full
+ * training step (forward, backward of every weight including the embedding tables, AdamW update) and, when
+ * available, onnxruntime's forward pass on the same token batch.
  */
 public final class EncoderBench {
   private EncoderBench() {}
 
-  /** One measured batch shape. */
-  public record Result(int batch, int length, double forwardGflop, double stepGflop, Timings forward,
-      Timings step, Timings onnxRuntime) {}
-
   /**
    * Analytic FLOPs of one forward pass: 2 per multiply-add of every dense layer and of the two attention products
-   * (QKᵀ and PV). A training step counts 3× (the backward pass costs about twice the forward).
+   * (QKᵀ and PV).
    */
   public static double forwardFlops(BertConfig c, int batch, int length) {
     double tokens = (double) batch * length;
@@ -42,7 +38,7 @@ public final class EncoderBench {
   }
 
   /** @param freezeEmbeddings keep the embedding tables fixed (no table gradients or updates) */
-  public static Result run(EncoderBundle bundle, int batch, int length, int warmup, int reps,
+  public static ShapeResult run(EncoderBundle bundle, int batch, int length, int warmup, int reps,
       boolean freezeEmbeddings) {
     EncoderArgs args = new EncoderArgs(EmbeddedModels.MINILM, null, length, EncoderArgs.Pooling.MEAN, 0.1, 0,
         freezeEmbeddings);
@@ -57,9 +53,7 @@ public final class EncoderBench {
     TrainSpec spec = new TrainSpec(1, batch, 2e-5, TrainSpec.Optimizer.ADAM, 0.9, 0.01, 1.0, 0);
     TrainStep step = new TrainStep(train, 2, Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())),
         spec);
-    Batch b = new Batch(List.of(), examples);
-    int[] k = {0};
-    Timings stepT = Timings.measure(warmup, reps, () -> step.run(b, "bench", ++k[0], 1));
+    Timings stepT = Timings.trainSteps(step, new Batch(List.of(), examples), warmup, reps);
 
     Timings ort = null;
     TextTokenizer.Batch tok = model.tokenizer().encode(examples.stream().map(Example::text).toList());
@@ -75,7 +69,7 @@ public final class EncoderBench {
       // onnxruntime unavailable: no reference timing
     }
     double f = forwardFlops(model.config(), batch, length);
-    return new Result(batch, length, f / 1e9, 3 * f / 1e9, fwd, stepT, ort);
+    return new ShapeResult(batch, length, f / 1e9, fwd, stepT, ort);
   }
 
   /** Texts that tokenise to exactly {@code length} tokens (random words, truncated), so every row is full. */

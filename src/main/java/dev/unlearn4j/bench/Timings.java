@@ -1,5 +1,7 @@
 package dev.unlearn4j.bench;
 
+import dev.unlearn4j.data.Batch;
+import dev.unlearn4j.train.TrainStep;
 import java.util.Arrays;
 
 /**
@@ -19,6 +21,12 @@ public record Timings(double[] millis) {
       ms[i] = (System.nanoTime() - t) / 1e6;
     }
     return new Timings(ms);
+  }
+
+  /** Training steps on one batch, numbered on from 1 so the updater's schedule advances as in training. */
+  public static Timings trainSteps(TrainStep step, Batch batch, int warmup, int reps) {
+    int[] k = {0};
+    return measure(warmup, reps, () -> step.run(batch, "bench", ++k[0], 1));
   }
 
   public double median() {

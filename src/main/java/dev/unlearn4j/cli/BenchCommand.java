@@ -4,6 +4,7 @@ import dev.unlearn4j.bench.BenchEnvironment;
 import dev.unlearn4j.bench.CausalBench;
 import dev.unlearn4j.bench.EncoderBench;
 import dev.unlearn4j.bench.GemmCeiling;
+import dev.unlearn4j.bench.ShapeResult;
 import dev.unlearn4j.bench.Timings;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.EmbeddedModels;
@@ -68,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (!encoderShapes.isEmpty()) {
       EncoderBundle bundle = EncoderBundle.open(EmbeddedModels.MINILM, null);
       for (int[] bt : encoderShapes) {
-        EncoderBench.Result r = EncoderBench.run(bundle, bt[0], bt[1], warmup, reps, freezeEmbeddings);
+        ShapeResult r = EncoderBench.run(bundle, bt[0], bt[1], warmup, reps, freezeEmbeddings);
         report(o, rows, "minilm", bt[0] + "x" + bt[1], r);
       }
     }
@@ -86,20 +87,15 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private int[] parse(String shape) {
-    String[] bt = shape.split("x");
-    try {
-      int[] out = {Integer.parseInt(bt[0]), Integer.parseInt(bt[1])};
-      if (bt.length == 2 && out[0] > 0 && out[1] > 0) {
-        return out;
-      }
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      // reported below
+    if (shape.matches("[1-9]\\d{0,5}x[1-9]\\d{0,5}")) {
+      String[] bt = shape.split("x");
+      return new int[] {Integer.parseInt(bt[0]), Integer.parseInt(bt[1])};
     }
     throw new CommandLine.ParameterException(spec.commandLine(), "shape '" + shape + "' is not BATCHxLENGTH");
   }
 
   private static void report(PrintWriter o, List<Map<String, Object>> rows, String model, String shape,
-      EncoderBench.Result r) {
+      ShapeResult r) {
     rows.add(row(o, model, shape, "forward", r.forwardGflop(), r.forward(), r));
     rows.add(row(o, model, shape, "train", r.stepGflop(), r.step(), r));
     if (r.onnxRuntime() != null) {
@@ -109,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> row(PrintWriter o, String model, String shape, String what, double gflop,
-      Timings t, EncoderBench.Result r) {
+      Timings t, ShapeResult r) {
     double sec = t.median() / 1e3;
     double tokens = (double) r.batch() * r.length() / sec;
     o.printf("%-18s %-8s %8.1f %12.1f %7.0f%% %10.0f %10.1f%n", model + " " + shape, what, gflop, t.median(),

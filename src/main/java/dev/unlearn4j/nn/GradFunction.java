@@ -29,9 +29,12 @@ public final class GradFunction {
   private final SameDiff sd;
   private final SameDiff grad;
 
+  /** The name SameDiff files its gradient function under ({@code SameDiff.GRAD_FN_KEY}, which is protected). */
+  private static final String FUNCTION = "grad";
+
   private GradFunction(SameDiff sd) {
     this.sd = sd;
-    this.grad = sd.getFunction("grad");
+    this.grad = sd.getFunction(FUNCTION);
   }
 
   /**
@@ -62,7 +65,7 @@ public final class GradFunction {
         wanted.add(g.name());
       }
     }
-    grad.setEnableCache(true);
+    grad.setEnableCache(true);          // again each time: SameDiff's own gradient call switches it off
     Map<String, INDArray> all = grad.output(feed, wanted.toArray(String[]::new));
     Map<String, INDArray> outs = new HashMap<>();
     outputs.forEach(o -> outs.put(o, all.get(o)));
