@@ -11,15 +11,18 @@ import java.util.List;
 /**
  * ICU's analogous set: for every forget passage, the nearest candidate passage by sentence embedding (mean-pooled,
  * L2-normalised encoder states of the decoded prompt + suffix text), found by exact L2 search; paired index to
- * index, and two forget passages may share an analogue.
+ * index, and two forget passages may share an analogue. The candidates' embeddings, the same for every forget set,
+ * come from the cache when an earlier run computed them.
  */
 final class Analogues {
   private Analogues() {}
 
   static List<PassagePool.Passage> nearest(List<PassagePool.Passage> forget, List<PassagePool.Passage> candidates,
-      TextTokenizer lmTokenizer, TokenVectors encoder, ContinuationScorer.Layout layout) {
+      TextTokenizer lmTokenizer, TokenVectors encoder, ContinuationScorer.Layout layout, PreparedCache cache,
+      String encoderName) {
     double[][] f = encoder.sentences(texts(forget, lmTokenizer, layout));
-    double[][] c = encoder.sentences(texts(candidates, lmTokenizer, layout));
+    List<String> candidateTexts = texts(candidates, lmTokenizer, layout);
+    double[][] c = cache.sentences(encoderName, candidateTexts, () -> encoder.sentences(candidateTexts));
     List<PassagePool.Passage> out = new ArrayList<>();
     for (double[] q : f) {
       int best = 0;

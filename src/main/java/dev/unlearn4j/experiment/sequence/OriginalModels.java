@@ -51,14 +51,18 @@ final class OriginalModels {
       return new Original(dir, PassageFiles.read(passages), "checkpoint:" + s.checkpoint());
     }
     String key = key(s);
-    Path root = s.cache().isEmpty() ? EmbeddedModels.cacheDir().resolve("originals") : Path.of(s.cache());
-    Path dir = root.resolve(s.preset() + "-" + key);
+    Path dir = cacheRoot(s).resolve(s.preset() + "-" + key);
     if (!Files.isRegularFile(dir.resolve("pretrain.json"))) {
       pretrain(s, dir, listeners);
     } else {
       LOG.info("original model {} from the cache", dir);
     }
     return new Original(dir.resolve("model"), PassageFiles.read(dir.resolve("passages.jsonl")), key);
+  }
+
+  /** The cache directory of original models (and, under {@code prepared/}, of what runs on them share). */
+  static Path cacheRoot(OriginalSpec s) {
+    return s.cache().isEmpty() ? EmbeddedModels.cacheDir().resolve("originals") : Path.of(s.cache());
   }
 
   /** Checkpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */

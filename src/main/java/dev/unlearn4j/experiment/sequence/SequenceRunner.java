@@ -100,14 +100,17 @@ public final class SequenceRunner {
       t = System.nanoTime();
       EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
       TokenVectors bert = new TokenVectors(encoder, ev.encoder(), ev.bertLayer(), 256);
+      PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
       List<PassagePool.Passage> analogues = Analogues.nearest(sets.forget(), sets.candidates(), tok,
-          new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout());
+          new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder());
       int len = sets.forget().get(0).tokens().length;
       int elStart = len - ev.layout().suffixLength();
       EpochCheck.Thresholds th = "paper".equals(ev.thresholds())
           ? new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL)
-          : new EpochCheck.Thresholds(PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
-              PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart)));
+          : cache.thresholds(o.checkpoint().resolve("model.safetensors"), sets.unseenTokens(), ev.elN(), elStart,
+              () -> new EpochCheck.Thresholds(
+                  PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
+                  PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))));
       timing.put("prepare_s", seconds(t));
       LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
           th.ma(), th.el(), ev.thresholds());
