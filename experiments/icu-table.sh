@@ -1,29 +1,44 @@
 #!/usr/bin/env bash
 # The ICU table in parts: ICU, its ablations and the baselines on the planted forget sets of icu-sotu.yaml, one run
 # directory per (variant, set) named <variant>-set<N> (the table's rows), then the merged table and plots in
-# results/icu/. A run whose directory exists already is skipped, so the table can be produced in parts:
+# results/icu/. A finished run is skipped and an interrupted one resumed, so the table can be produced in parts:
 #   experiments/icu-table.sh "0 1" "icu kumpr"     # forget sets 0 and 1, two variants
-#   experiments/icu-table.sh                        # everything (5 sets x 9 variants; many hours on 2 cores)
+#   experiments/icu-table.sh                        # everything: 5 sets x 9 variants
+#   JOBS=2 experiments/icu-table.sh                 # two runs at a time, one thread each
 # Variants: icu; kl = ICU without the learning term (the KL baseline, the "w/o L_lrn" ablation); icu-no-kl;
-# icu-no-refinement; kumpr (one full-batch step of the 128 passages per epoch, at ICU's learning rate for this
-# model); llmu; po; graddiff; npo. Each run is capped at the config's 12 epochs.
+# icu-no-refinement; kumpr (one full-batch step of the forget set per epoch, at ICU's learning rate for this
+# model); llmu; po; graddiff; npo. Each run is capped at the config's epochs. The original model is pretrained by
+# the first run (and cached); start with one run so that parallel ones do not wait for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sets=${1:-"0 1 2 3 4"}
 variants=${2:-"icu kumpr kl icu-no-kl icu-no-refinement llmu po graddiff npo"}
-for set in $sets; do
-  for v in $variants; do
-    case "$v" in
-      icu) args=() ;;
-      kl) args=(--set method.args.learnWeight=0) ;;
-      icu-no-kl) args=(--set method.args.klWeight=0) ;;
-      icu-no-refinement) args=(--set method.args.refine=false) ;;
-      kumpr) args=(--set method.name=kumpr --set method.args.train.batchSize=128) ;;
-      llmu|po|graddiff|npo) args=(--set method.name="$v") ;;
-      *) echo "icu-table: unknown variant '$v'" >&2; exit 2 ;;
-    esac
-    if [[ -d "results/icu/icu-sotu/$v-set$set" ]]; then continue; fi
-    ./unlearn run experiments/icu-sotu.yaml --no-progress --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"
-  done
-done
+jobs=${JOBS:-1}
+
+run_one() {                                                    # run_one SET VARIANT
+  local set=$1 v=$2 args=()
+  case "$v" in
+    icu) ;;
+    kl) args=(--set method.args.learnWeight=0) ;;
+    icu-no-kl) args=(--set method.args.klWeight=0) ;;
+    icu-no-refinement) args=(--set method.args.refine=false) ;;
+    kumpr) args=(--set method.name=kumpr --set method.args.train.batchSize=32) ;;
+    llmu|po|graddiff|npo) args=(--set method.name="$v") ;;
+    *) echo "icu-table: unknown variant '$v'" >&2; return 2 ;;
+  esac
+  local dir="results/icu/icu-sotu/$v-set$set" log="results/icu/icu-sotu/.$v-set$set.log" cmd
+  if [[ -f "$dir/summary.json" ]]; then return 0; fi
+  if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
+    cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"); fi
+  ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
+  rm -f "$log"
+}
+export -f run_one
+if (( jobs > 1 )); then
+  export OMP_NUM_THREADS=$(( $(nproc) / jobs > 0 ? $(nproc) / jobs : 1 ))
+  export OPENBLAS_NUM_THREADS=$OMP_NUM_THREADS UNLEARN_JAVA_OPTS=${UNLEARN_JAVA_OPTS:--Xmx4g}
+fi
+mkdir -p results/icu/icu-sotu
+for set in $sets; do for v in $variants; do echo "$set $v"; done; done \
+  | xargs -P "$jobs" -L 1 bash -c 'run_one "$0" "$1"'
 ./unlearn table results/icu

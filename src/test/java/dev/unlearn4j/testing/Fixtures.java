@@ -52,6 +52,7 @@ public final class Fixtures {
           analogueCandidates: 40
           samples: 2
           clozeContext: 8
+          jangEl: true
         output: %s
         """.formatted(name, originalCache(), output);
   }

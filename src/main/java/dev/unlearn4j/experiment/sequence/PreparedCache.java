@@ -1,6 +1,5 @@
 package dev.unlearn4j.experiment.sequence;
 
-import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.Sha256;
 import java.io.BufferedInputStream;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What every run on the same original repeats before training, computed once: the sentence embeddings of the
  * analogue candidates (about 10 minutes of MiniLM on 2 cores for 2,000 passages, the same for every forget set and
- * method) and the unseen-data thresholds. Entries are named by a hash of everything their value depends on — the
+ * method), the unseen-data thresholds and the original model's own scores. Entries are named by a hash of everything their value depends on — the
  * texts and the encoder, or the model file, the unseen passages and n — so a changed input is a new entry, never
  * a stale one. Values are stored exactly (doubles), so a run reading them gives the same summary as one computing
  * them.
@@ -53,26 +52,30 @@ final class PreparedCache {
     return v;
   }
 
-  /** Thresholds of the model in {@code modelFile} on {@code unseen} passages with EL_n scored from {@code elStart}. */
-  EpochCheck.Thresholds thresholds(Path modelFile, List<int[]> unseen, int elN, int elStart,
-      Supplier<EpochCheck.Thresholds> compute) {
+  /**
+   * Values {@code what} of the model in {@code modelFile} on {@code inputs} (passages as token lists, cloze items, the
+   * settings that matter), e.g. the unseen-data thresholds or the original model's scores that every run reports.
+   */
+  double[] values(String what, Path modelFile, List<String> inputs, Supplier<double[]> compute) {
     MessageDigest md = Sha256.digest();
-    update(md, "thresholds/" + Sha256.of(modelFile) + "/" + elN + "/" + elStart);
-    unseen.forEach(p -> update(md, java.util.Arrays.toString(p)));
-    Path f = entry("thresholds-", md, ".json");
-    try {
-      if (f != null && Files.isRegularFile(f)) {
-        LOG.info("thresholds from {}", f.getFileName());
-        return Mappers.JSON.readValue(f.toFile(), EpochCheck.Thresholds.class);
-      }
-      EpochCheck.Thresholds v = compute.get();
-      if (f != null) {
-        AtomicFiles.writeString(f, Mappers.JSON.writeValueAsString(v));
-      }
-      return v;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    update(md, what + "/" + Sha256.of(modelFile));
+    inputs.forEach(t -> update(md, t));
+    Path f = entry(what + "-", md, ".bin");
+    if (f != null && Files.isRegularFile(f)) {
+      LOG.info("{} of the original from {}", what, f.getFileName());
+      return readMatrix(f)[0];
     }
+    double[] v = compute.get();
+    if (f != null) {
+      AtomicFiles.write(f, out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)),
+          new double[][] {v}));
+    }
+    return v;
+  }
+
+  /** Passages as cache inputs. */
+  static List<String> tokens(List<int[]> passages) {
+    return passages.stream().map(java.util.Arrays::toString).toList();
   }
 
   private Path entry(String prefix, MessageDigest md, String suffix) {

@@ -100,6 +100,7 @@ public final class SequenceRunner {
       t = System.nanoTime();
       EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
       TokenVectors bert = new TokenVectors(encoder, ev.encoder(), ev.bertLayer(), 256);
+      Path originalFile = o.checkpoint().resolve("model.safetensors");
       PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
       List<PassagePool.Passage> analogues = Analogues.nearest(sets.forget(), sets.candidates(), tok,
           new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder());
@@ -107,10 +108,9 @@ public final class SequenceRunner {
       int elStart = len - ev.layout().suffixLength();
       EpochCheck.Thresholds th = "paper".equals(ev.thresholds())
           ? new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL)
-          : cache.thresholds(o.checkpoint().resolve("model.safetensors"), sets.unseenTokens(), ev.elN(), elStart,
-              () -> new EpochCheck.Thresholds(
-                  PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
-                  PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))));
+          : thresholds(cache.values("thresholds", originalFile, inputs(sets.unseenTokens(), ev.elN(), elStart),
+              () -> new double[] {PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
+                  PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))}));
       timing.put("prepare_s", seconds(t));
       LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
           th.ma(), th.el(), ev.thresholds());
@@ -148,8 +148,9 @@ public final class SequenceRunner {
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      extra(b, before, original, sets, ev, tok, cloze);
-      extra(a, after, model, sets, ev, tok, cloze);
+      extra(b, before, original, sets, ev, tok, cloze, (what, compute) -> cache.values(what, originalFile,
+          inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze), compute));
+      extra(a, after, model, sets, ev, tok, cloze, (what, compute) -> compute.get());
       timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
@@ -187,16 +188,39 @@ public final class SequenceRunner {
     return m;
   }
 
-  /** Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant. */
+  /** Computes a value, or reads it from the cache when it is the original model's. */
+  private interface Memo {
+    double[] get(String what, Supplier<double[]> compute);
+  }
+
+  /**
+   * Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant (19,900
+   * generated tokens per passage; the original's value is computed once per forget set and cached).
+   */
   private static void extra(Map<String, Double> m, EpochCheck.Row row, CausalLm lm, PassageSets sets,
-      SequenceEvalSpec ev, TextTokenizer tok, List<Cloze.Item> cloze) {
+      SequenceEvalSpec ev, TextTokenizer tok, List<Cloze.Item> cloze, Memo memo) {
     if (!cloze.isEmpty()) {
-      m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
+      m.put("unseen.cloze_accuracy", memo.get("cloze", () -> new double[] {PassageScorer.cloze(lm, tok, cloze,
+          ev.clozeContext())})[0]);
     }
     m.putAll(row.mia());
     if (ev.jangEl()) {
-      m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forgetTokens(sets), ev.elN(), 1)));
+      m.put("forget.el_jang", memo.get("el-jang", () -> new double[] {PassageScorer.mean(PassageScorer.extraction(
+          lm, forgetTokens(sets), ev.elN(), 1))})[0]);
     }
+  }
+
+  private static EpochCheck.Thresholds thresholds(double[] maEl) {
+    return new EpochCheck.Thresholds(maEl[0], maEl[1]);
+  }
+
+  /** What a cached value depends on besides the model: passages, settings and cloze items. */
+  private static List<String> inputs(List<int[]> passages, Object... settings) {
+    List<String> in = new ArrayList<>(PreparedCache.tokens(passages));
+    for (Object o : settings) {
+      in.add(o instanceof List<?> l ? l.toString() : String.valueOf(o));
+    }
+    return in;
   }
 
   static List<int[]> forgetTokens(PassageSets sets) {

@@ -28,6 +28,8 @@ class IcuEndToEndTest {
   @Test
   void writesACompleteRunDirectoryAndIsDeterministic() throws Exception {
     Path cfg = config();
+    Path prepared = Fixtures.originalCache().resolve("prepared");
+    deleteTree(prepared);                      // run a computes what run b reads from the cache: same summary
     CliRun first = CliRun.of("run", cfg.toString(), "--run-id", "a", "--no-progress");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("stopped after", "forget.el_icu");
@@ -47,6 +49,12 @@ class IcuEndToEndTest {
     assertThat(s.at("/before/forget.ma").asDouble()).isGreaterThan(s.at("/before/threshold.ma").asDouble());
     assertThat(s.at("/after/forget.ma").asDouble()).as("unlearning lowers MA").isLessThan(maBefore);
     assertThat(Files.readString(run.resolve("report.md"))).contains("Sample continuations", "rule `");
+    assertThat(s.at("/before/forget.el_jang").asDouble()).as("Jang EL of the original").isBetween(0.0, 1.0);
+    assertThat(s.at("/after/forget.el_jang").asDouble()).isBetween(0.0, 1.0);
+    try (var entries = Files.list(prepared)) {
+      assertThat(entries.map(f -> f.getFileName().toString().replaceAll("-.*", "")).sorted().toList())
+          .containsExactly("cloze", "el", "sentences", "thresholds");
+    }
     assertThat(s.at("/after/unseen.cloze_accuracy").asDouble()).isBetween(0.0, 1.0);
     for (String k : List.of("mia.loss_auc", "mia.zlib_auc", "mia.mink_auc", "mia.minkpp_auc")) {
       assertThat(s.at("/after/" + k).asDouble()).as(k).isBetween(0.0, 1.0);
@@ -83,6 +91,14 @@ class IcuEndToEndTest {
     assertThat(md).contains("| original | 1 |", "| icu | 2 |", "± 0.00");
     assertThat(dir.resolve("runs/el10-per-epoch.png")).isNotEmptyFile();
     assertThat(dir.resolve("runs/perplexity-per-epoch.png")).isNotEmptyFile();
+  }
+
+  private static void deleteTree(Path root) throws java.io.IOException {
+    if (Files.isDirectory(root)) {
+      try (var all = Files.walk(root)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
   }
 
   private static JsonNode withoutCost(JsonNode s) {

@@ -40,19 +40,19 @@ class PreparedCacheTest {
   }
 
   @Test
-  void thresholdsDependOnTheModelFileAndThePassages() throws Exception {
+  void valuesDependOnWhatTheModelFileAndTheInputs() throws Exception {
     Path model = Files.writeString(dir.resolve("model.safetensors"), "weights");
     PreparedCache cache = new PreparedCache(dir.resolve("cache"));
     AtomicInteger calls = new AtomicInteger();
-    EpochCheck.Thresholds t = new EpochCheck.Thresholds(0.2345678901234567, 1.0 / 3);
-    List<int[]> unseen = List.of(new int[] {1, 2, 3});
-    assertThat(cache.thresholds(model, unseen, 10, 150, () -> count(calls, t))).isEqualTo(t);
-    assertThat(cache.thresholds(model, unseen, 10, 150, () -> count(calls, null))).isEqualTo(t);
+    double[] t = {0.2345678901234567, 1.0 / 3};
+    List<String> in = PreparedCache.tokens(List.of(new int[] {1, 2, 3}));
+    assertThat(cache.values("thresholds", model, in, () -> count(calls, t))).containsExactly(t);
+    assertThat(cache.values("thresholds", model, in, () -> count(calls, null))).containsExactly(t);
     assertThat(calls).hasValue(1);
-    cache.thresholds(model, List.of(new int[] {1, 2, 4}), 10, 150, () -> count(calls, t));
-    cache.thresholds(model, unseen, 5, 150, () -> count(calls, t));
+    cache.values("thresholds", model, PreparedCache.tokens(List.of(new int[] {1, 2, 4})), () -> count(calls, t));
+    cache.values("cloze", model, in, () -> count(calls, t));
     Files.writeString(model, "other weights");
-    cache.thresholds(model, unseen, 10, 150, () -> count(calls, t));
+    cache.values("thresholds", model, in, () -> count(calls, t));
     assertThat(calls).hasValue(4);
   }
 
@@ -65,7 +65,7 @@ class PreparedCacheTest {
     assertThat(calls).hasValue(2);
   }
 
-  private static EpochCheck.Thresholds count(AtomicInteger calls, EpochCheck.Thresholds t) {
+  private static double[] count(AtomicInteger calls, double[] t) {
     calls.incrementAndGet();
     return t;
   }
