@@ -14,7 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Batched MA and EL (shared, forked cache) against one-prompt-at-a-time greedy decoding. */
+/** Batched MA and EL (all prompt lengths forked in lockstep) against one-prompt-at-a-time greedy decoding. */
 class PassageScorerTest {
   @TempDir Path dir;
 
@@ -40,6 +40,7 @@ class PassageScorerTest {
     int n = 3;
     int start = 9;
     double[] el = PassageScorer.extraction(lm, passages, n, start);
+    double[] elJang = PassageScorer.extraction(lm, passages, n, 1);
     double[] ma = PassageScorer.memorisation(lm, passages);
     for (int p = 0; p < passages.size(); p++) {
       int[] x = passages.get(p);
@@ -51,6 +52,8 @@ class PassageScorerTest {
         argmax[i] = next[0];
       }
       assertThat(el[p]).as("EL of passage %d", p).isCloseTo(ExtractionLikelihood.of(x, cont, n, start), within(1e-12));
+      assertThat(elJang[p]).as("Jang EL of passage %d", p).isCloseTo(ExtractionLikelihood.of(x, cont, n, 1),
+          within(1e-12));
       assertThat(ma[p]).as("MA of passage %d", p).isCloseTo(SequenceMetrics.memorisationAccuracy(x, argmax),
           within(1e-12));
     }
