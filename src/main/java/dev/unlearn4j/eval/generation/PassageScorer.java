@@ -21,7 +21,7 @@ public final class PassageScorer {
    * decoder call's fixed cost is shared by hundreds of rows, small enough that the key/value cache (0.8 MB per row
    * of 200 tokens in the {@code small} preset) stays a few hundred MB.
    */
-  static final int FORK_ROWS = 512;
+  static final int FORK_ROWS = 256;
 
   /** Teacher-forced log-probabilities and argmax of every passage, {@code batch} passages per forward pass. */
   public static CausalLm.TokenScores score(CausalLm lm, List<int[]> passages, int batch) {
@@ -70,7 +70,7 @@ public final class PassageScorer {
     CachedDecoder dec = new CachedDecoder(lm);
     int t = passages.get(0).length;
     int last = t - n;                                            // longer prompts leave labels shorter than n
-    int group = Math.max(1, FORK_ROWS / Math.max(1, last - start + 2));   // rows: passages · (prompts + 1)
+    int group = Math.max(1, FORK_ROWS / Math.max(1, last - start + 1));   // rows: passages · prompt lengths
     for (int from = 0; from < passages.size(); from += group) {
       int[][] x = passages.subList(from, Math.min(passages.size(), from + group)).toArray(int[][]::new);
       int[][][] cont = GreedyForks.continuations(dec, x, start, last);

@@ -32,7 +32,7 @@ public final class BeamSearch {
     int b = prompts.length;
     int steps = Generator.steps(lm, prompts, maxNew);
     CachedDecoder dec = new CachedDecoder(lm);
-    CachedDecoder.Cache cache = dec.empty();
+    CachedDecoder.Cache cache = dec.empty(Math.max(1, prompts[0].length + steps));
     INDArray logits = dec.append(cache, prompts);                                       // [B, V]
     int[] rep = new int[b * beams];
     for (int r = 0; r < rep.length; r++) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -22,15 +24,22 @@ public final class CachedDecoder {
     this.w = lm.weights();
   }
 
-  /** Keys and values of every layer for B rows that all hold {@code length} tokens. */
+  /**
+   * Keys and values of every layer for B rows that all hold {@code length} tokens, in arrays allocated once for
+   * {@code capacity} positions: a new token is written into its slot and attention reads a view of the filled
+   * ones, instead of concatenating the cache (ND4J's concat along the position axis cost ≈ 2 ms per layer and call
+   * at 32 rows — most of a decoding step).
+   */
   public static final class Cache {
-    private final INDArray[] keys;                                                      // per layer [B, H, L, dh]
+    private final INDArray[] keys;                                                 // per layer [B, H, capacity, dh]
     private final INDArray[] values;
+    private final int capacity;
     private int length;
 
-    private Cache(int layers) {
+    private Cache(int layers, int capacity) {
       keys = new INDArray[layers];
       values = new INDArray[layers];
+      this.capacity = capacity;
     }
 
     public int length() {
@@ -39,7 +48,7 @@ public final class CachedDecoder {
 
     /** A cache whose row i is this cache's row {@code rows[i]} (beam search reorders beams this way). */
     public Cache select(int[] rows) {
-      Cache out = new Cache(keys.length);
+      Cache out = new Cache(keys.length, capacity);
       out.length = length;
       for (int l = 0; l < keys.length; l++) {
         out.keys[l] = pick(keys[l], rows);
@@ -50,13 +59,22 @@ public final class CachedDecoder {
 
     private static INDArray pick(INDArray a, int[] rows) {
       long[] shape = a.shape();
-      INDArray flat = a.reshape('c', shape[0], a.length() / shape[0]);                   // [B, H·L·dh]
+      INDArray flat = a.reshape('c', shape[0], a.length() / shape[0]);                   // [B, H·cap·dh]
       return Nd4j.pullRows(flat, 1, rows).reshape('c', rows.length, shape[1], shape[2], shape[3]);
     }
   }
 
+  /** An empty cache for up to the model's positions. */
   public Cache empty() {
-    return new Cache(c.layers());
+    return empty(c.maxPositions());
+  }
+
+  /** An empty cache for sequences of at most {@code capacity} tokens (attention runs over all of them, masked). */
+  public Cache empty(int capacity) {
+    if (capacity < 1 || capacity > c.maxPositions()) {
+      throw new IllegalArgumentException("cache capacity " + capacity + " outside 1.." + c.maxPositions());
+    }
+    return new Cache(c.layers(), capacity);
   }
 
   /**
@@ -69,8 +87,9 @@ public final class CachedDecoder {
     int b = ids.length;
     int s = ids[0].length;
     int p0 = cache.length;
-    if (p0 + s > c.maxPositions()) {
-      throw new IllegalArgumentException("sequence of " + (p0 + s) + " tokens exceeds " + c.maxPositions()
+    int cap = cache.capacity;
+    if (p0 + s > cap) {
+      throw new IllegalArgumentException("sequence of " + (p0 + s) + " tokens exceeds the cache's " + cap
           + " positions");
     }
     int[] tok = new int[b * s];
@@ -90,20 +109,25 @@ public final class CachedDecoder {
       INDArray q = heads(dense(n, p + "attn.q"), b, s);                                 // [B, H, S, dh]
       INDArray k = heads(dense(n, p + "attn.k"), b, s);
       INDArray v = heads(dense(n, p + "attn.v"), b, s);
-      if (cache.keys[l] != null) {
-        k = Nd4j.concat(2, cache.keys[l], k);                                           // [B, H, L, dh]
-        v = Nd4j.concat(2, cache.values[l], v);
+      if (cache.keys[l] == null) {
+        cache.keys[l] = Nd4j.zeros(k.dataType(), b, h, cap, dh);                       // [B, H, cap, dh]
+        cache.values[l] = Nd4j.zeros(v.dataType(), b, h, cap, dh);
       }
-      cache.keys[l] = k;
-      cache.values[l] = v;
-      INDArray scores = Nd4j.matmul(q, k, false, true, false);                          // [B, H, S, L]
+      INDArrayIndex slots = NDArrayIndex.interval(p0, p0 + s);
+      cache.keys[l].get(NDArrayIndex.all(), NDArrayIndex.all(), slots, NDArrayIndex.all()).assign(k);
+      cache.values[l].get(NDArrayIndex.all(), NDArrayIndex.all(), slots, NDArrayIndex.all()).assign(v);
+      INDArrayIndex filled = NDArrayIndex.interval(0, p0 + s);                          // views, no copies
+      INDArray keys = cache.keys[l].get(NDArrayIndex.all(), NDArrayIndex.all(), filled, NDArrayIndex.all());
+      INDArray values = cache.values[l].get(NDArrayIndex.all(), NDArrayIndex.all(), filled, NDArrayIndex.all());
+      INDArray scores = Nd4j.matmul(q, keys, false, true, false);                       // [B, H, S, L]
       if (!c.neo()) {
         scores.divi(Math.sqrt(dh));
       }
       int window = "local".equals(c.layerTypes().get(l)) ? c.window() : Integer.MAX_VALUE;
-      scores.addi(mask(s, p0, p0 + s, window).reshape(1, 1, s, p0 + s).broadcast(b, h, s, p0 + s));
+      scores.addi(mask(s, p0, p0 + s, window).reshape(1, 1, s, p0 + s));               // broadcast over B, H
       INDArray probs = Nd4j.exec(new SoftMax(scores, scores.ulike(), 3))[0];
-      INDArray ctx = Nd4j.matmul(probs, v).permute(0, 2, 1, 3).dup('c').reshape('c', (long) b * s, c.hidden());
+      INDArray ctx = Nd4j.matmul(probs, values).permute(0, 2, 1, 3).dup('c')
+          .reshape('c', (long) b * s, c.hidden());
       x.addi(dense(ctx, p + "attn.out"));
       n = dense(geluTanh(dense(layerNorm(x, p + "ln_2"), p + "mlp.fc")), p + "mlp.proj");
       x.addi(n);

@@ -24,7 +24,7 @@ public final class Generator {
       return new int[prompts.length][0];
     }
     CachedDecoder dec = new CachedDecoder(lm);
-    CachedDecoder.Cache cache = dec.empty();
+    CachedDecoder.Cache cache = dec.empty(prompts[0].length + steps);
     return continueGreedy(dec, cache, dec.append(cache, prompts), steps, eos);
   }
 
