@@ -14,16 +14,17 @@ import org.knowm.xchart.XYChartBuilder;
 
 /**
  * PNG plots of the per-epoch checks ({@code refinement_log.csv}): forget-set EL₁₀ and unseen perplexity against
- * the epoch, one line per run, labelled method/run.
+ * the epoch, one line per method: the mean over its runs (forget sets), a run that stopped early counted with its
+ * last check (its model no longer changes).
  */
 final class EpochPlots {
   private EpochPlots() {}
 
   static void write(Path root, Map<String, List<Run>> byMethod) {
-    plot(root.resolve("el10-per-epoch.png"), "Forget-set EL10 (ICU variant) per epoch", "EL10", "el_icu",
-        byMethod);
-    plot(root.resolve("perplexity-per-epoch.png"), "Unseen-passage perplexity per epoch", "perplexity",
-        "unseen_perplexity", byMethod);
+    plot(root.resolve("el10-per-epoch.png"), "Forget-set EL10 (ICU variant) per epoch, mean over forget sets",
+        "EL10", "el_icu", byMethod);
+    plot(root.resolve("perplexity-per-epoch.png"), "Unseen-passage perplexity per epoch, mean over forget sets",
+        "perplexity", "unseen_perplexity", byMethod);
   }
 
   /** @param column a column of refinement_log.csv, by its header name */
@@ -33,23 +34,35 @@ final class EpochPlots {
         .build();
     chart.getStyler().setMarkerSize(4);
     byMethod.forEach((method, runs) -> {
+      List<List<Double>> perRun = new ArrayList<>();                 // perRun.get(run).get(epoch)
       for (Run r : runs) {
         List<String[]> rows = rows(r.dir().resolve("refinement_log.csv"));
         int col = java.util.Arrays.asList(rows.get(0)).indexOf(column);
-        List<Double> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        for (String[] row : rows.subList(1, rows.size())) {
-          x.add(Double.parseDouble(row[0]));
-          y.add(Double.parseDouble(row[col]));
-        }
-        chart.addSeries(method + " / " + r.dir().getFileName(), x, y);
+        perRun.add(rows.subList(1, rows.size()).stream().map(row -> Double.parseDouble(row[col])).toList());
       }
+      List<Double> y = meanPerEpoch(perRun);
+      List<Double> x = new ArrayList<>();
+      for (int e = 0; e < y.size(); e++) {
+        x.add((double) e);
+      }
+      chart.addSeries(method + " (" + runs.size() + (runs.size() == 1 ? " run)" : " runs)"), x, y);
     });
     try {
       BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Mean over runs of each epoch's value; a run that stopped counts with its last value. */
+  static List<Double> meanPerEpoch(List<List<Double>> perRun) {
+    int epochs = perRun.stream().mapToInt(List::size).max().orElse(0);
+    List<Double> mean = new ArrayList<>();
+    for (int e = 0; e < epochs; e++) {
+      final int epoch = e;
+      mean.add(perRun.stream().mapToDouble(v -> v.get(Math.min(epoch, v.size() - 1))).average().orElse(Double.NaN));
+    }
+    return mean;
   }
 
   /** The header row, then the data rows. */

@@ -84,7 +84,7 @@ class IcuEndToEndTest {
     assertThat(Files.readString(dir.resolve("runs/icu-tiny/b/metrics.csv")))
         .isEqualTo(Files.readString(run.resolve("metrics.csv")));
 
-    // the two runs merge into one table row (identical values: std 0) and two lines per plot
+    // the two runs merge into one table row (identical values: std 0) and one line per plot
     CliRun table = CliRun.of("table", dir.resolve("runs").toString());
     assertThat(table.exitCode()).as(table.err()).isZero();
     String md = Files.readString(dir.resolve("runs/table.md"));
