@@ -162,14 +162,6 @@ public final class PassageScorer {
     return SequenceMetrics.perplexity(nll, window).windowed();
   }
 
-  static int[][] slice(int[][] x, int from, int to) {
-    int[][] out = new int[x.length][];
-    for (int r = 0; r < x.length; r++) {
-      out[r] = Arrays.copyOfRange(x[r], from, to);
-    }
-    return out;
-  }
-
   public static double mean(double[] xs) {
     return Arrays.stream(xs).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
   }

@@ -69,7 +69,7 @@ public final class CachedDecoder {
     return empty(c.maxPositions());
   }
 
-  /** An empty cache for sequences of at most {@code capacity} tokens (attention runs over all of them, masked). */
+  /** An empty cache for sequences of at most {@code capacity} tokens, allocated by the first append. */
   public Cache empty(int capacity) {
     if (capacity < 1 || capacity > c.maxPositions()) {
       throw new IllegalArgumentException("cache capacity " + capacity + " outside 1.." + c.maxPositions());

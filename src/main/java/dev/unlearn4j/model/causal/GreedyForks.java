@@ -1,5 +1,6 @@
 package dev.unlearn4j.model.causal;
 
+import dev.unlearn4j.util.NativeMemory;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,6 +56,7 @@ public final class GreedyForks {
       if (p + 1 < t) {
         logits = dec.append(cache, next);
       }
+      NativeMemory.tick();                                       // each step leaves [rows, V] logits behind
     }
     return cont;
   }
