@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every run on the same original repeats before training, computed once: the sentence embeddings of the
- * analogue candidates (about 10 minutes of MiniLM on 2 cores for 2,000 passages, the same for every forget set and
- * method), the unseen-data thresholds and the original model's own scores. Entries are named by a hash of everything their value depends on — the
- * texts and the encoder, or the model file, the unseen passages and n — so a changed input is a new entry, never
- * a stale one. Values are stored exactly (doubles), so a run reading them gives the same summary as one computing
- * them.
+ * analogue candidates (109 s of MiniLM on 2 cores for 2,000 passages, the same for every forget set and method),
+ * the unseen-data thresholds and the original model's own scores. Entries are named by a hash of everything their
+ * value depends on — the texts and the encoder, or the model file and the passages and settings scored — so a
+ * changed input is a new entry, never a stale one. Values are stored exactly (doubles), so a run reading them
+ * gives the same summary as one computing them.
  */
 final class PreparedCache {
   private static final Logger LOG = LoggerFactory.getLogger(PreparedCache.class);
@@ -40,16 +40,7 @@ final class PreparedCache {
     MessageDigest md = Sha256.digest();
     update(md, "sentences/" + encoder);
     texts.forEach(t -> update(md, t));
-    Path f = entry("sentences-", md, ".bin");
-    if (f != null && Files.isRegularFile(f)) {
-      LOG.info("{} sentence embeddings from {}", texts.size(), f.getFileName());
-      return readMatrix(f);
-    }
-    double[][] v = compute.get();
-    if (f != null) {
-      AtomicFiles.write(f, out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)), v));
-    }
-    return v;
+    return cached("sentences", md, compute);
   }
 
   /**
@@ -60,15 +51,19 @@ final class PreparedCache {
     MessageDigest md = Sha256.digest();
     update(md, what + "/" + Sha256.of(modelFile));
     inputs.forEach(t -> update(md, t));
-    Path f = entry(what + "-", md, ".bin");
+    return cached(what, md, () -> new double[][] {compute.get()})[0];
+  }
+
+  /** The entry named by {@code what} and the hash in {@code md}, computed and kept when it is not there yet. */
+  private double[][] cached(String what, MessageDigest md, Supplier<double[][]> compute) {
+    Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + ".bin");
     if (f != null && Files.isRegularFile(f)) {
-      LOG.info("{} of the original from {}", what, f.getFileName());
-      return readMatrix(f)[0];
+      LOG.info("{} from the cache ({})", what, f.getFileName());
+      return readMatrix(f);
     }
-    double[] v = compute.get();
+    double[][] v = compute.get();
     if (f != null) {
-      AtomicFiles.write(f, out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)),
-          new double[][] {v}));
+      AtomicFiles.write(f, out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)), v));
     }
     return v;
   }
@@ -76,10 +71,6 @@ final class PreparedCache {
   /** Passages as cache inputs. */
   static List<String> tokens(List<int[]> passages) {
     return passages.stream().map(java.util.Arrays::toString).toList();
-  }
-
-  private Path entry(String prefix, MessageDigest md, String suffix) {
-    return dir == null ? null : dir.resolve(prefix + Sha256.hex(md).substring(0, 24) + suffix);
   }
 
   /** Length-prefixed, so ["ab", "c"] and ["a", "bc"] hash differently. */

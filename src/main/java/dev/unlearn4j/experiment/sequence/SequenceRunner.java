@@ -218,7 +218,7 @@ public final class SequenceRunner {
   private static List<String> inputs(List<int[]> passages, Object... settings) {
     List<String> in = new ArrayList<>(PreparedCache.tokens(passages));
     for (Object o : settings) {
-      in.add(o instanceof List<?> l ? l.toString() : String.valueOf(o));
+      in.add(String.valueOf(o));
     }
     return in;
   }
