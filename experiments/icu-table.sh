@@ -5,15 +5,18 @@
 #   experiments/icu-table.sh "0 1" "icu kumpr"     # forget sets 0 and 1, two variants
 #   experiments/icu-table.sh                        # everything: 5 sets x 9 variants
 #   JOBS=2 experiments/icu-table.sh                 # two runs at a time, one thread each
+#   JANG_VARIANTS="icu kumpr" experiments/icu-table.sh   # Jang et al.'s EL for these variants only ("": none)
 # Variants: icu; kl = ICU without the learning term (the KL baseline, the "w/o L_lrn" ablation); icu-no-kl;
 # icu-no-refinement; kumpr (one full-batch step of the forget set per epoch, at ICU's learning rate for this
-# model); llmu; po; graddiff; npo. Each run is capped at the config's epochs. The original model is pretrained by
-# the first run (and cached); start with one run so that parallel ones do not wait for it.
+# model); llmu; po; graddiff; npo. Each run is capped at the config's epochs; after it, Jang et al.'s EL of its
+# saved model goes to <run>/eval-jang/ (unlearn eval), the original's beside it. The original model is pretrained
+# by the first run (and cached); start with one run so that parallel ones do not wait for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sets=${1:-"0 1 2 3 4"}
 variants=${2:-"icu kumpr kl icu-no-kl icu-no-refinement llmu po graddiff npo"}
 jobs=${JOBS:-1}
+export JANG_VARIANTS=${JANG_VARIANTS-$variants}    # whose Jang EL to add (about 3 min per model and thread)
 
 run_one() {                                                    # run_one SET VARIANT
   local set=$1 v=$2 args=()
@@ -27,10 +30,17 @@ run_one() {                                                    # run_one SET VAR
     *) echo "icu-table: unknown variant '$v'" >&2; return 2 ;;
   esac
   local dir="results/icu/icu-sotu/$v-set$set" log="results/icu/icu-sotu/.$v-set$set.log" cmd
-  if [[ -f "$dir/summary.json" ]]; then return 0; fi
-  if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
-    cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"); fi
-  ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
+  if [[ ! -f "$dir/summary.json" ]]; then
+    if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
+      cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"); fi
+    ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
+  fi
+  # Jang et al.'s EL once on the saved model (too slow for every check; the table merges it from eval-jang/)
+  if [[ " $JANG_VARIANTS " == *" $v "* && ! -f "$dir/eval-jang/summary.json" ]]; then
+    rm -rf "$dir/eval-jang"
+    ./unlearn eval "$dir" --metrics forget.el_jang --out "$dir/eval-jang" >> "$log" 2>&1 \
+      || { echo "icu-table: Jang EL of $v-set$set failed, see $log" >&2; return 1; }
+  fi
   rm -f "$log"
 }
 export -f run_one

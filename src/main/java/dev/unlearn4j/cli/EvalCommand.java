@@ -43,7 +43,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", paramLabel = "NAME", description = "metrics (default: the run's)")
   List<String> metrics = new ArrayList<>();
 
-  @Option(names = "--jang-el", description = "sequence runs: also Jang et al.'s EL variant (slow)")
+  @Option(names = "--jang-el", description = "sequence runs: also Jang et al.'s EL variant (slow; "
+      + "also when --metrics names forget.el_jang), with the original model's value under before")
   boolean jangEl;
 
   @Option(names = "--out", paramLabel = "DIR",

@@ -1,6 +1,7 @@
 package dev.unlearn4j.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.config.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,29 @@ public final class FinishedRuns {
     /** A summary value, NaN when missing. */
     public double value(String phase, String key) {
       return summary.path(phase).path(key).asDouble(Double.NaN);
+    }
+
+    /**
+     * This run with what a later {@code unlearn eval} of its model added ({@code eval-*}{@code /summary.json} in
+     * the run directory, in name order; e.g. a metric too slow to compute in every run): each before/after value
+     * the run's own summary lacks is taken from the first evaluation that has it. The run's own values are kept.
+     */
+    public Run withLaterEvals() {
+      ObjectNode merged = summary.deepCopy();
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path f : s.filter(d -> d.getFileName().toString().startsWith("eval-")).sorted()
+            .map(d -> d.resolve(RunDirectory.SUMMARY)).filter(Files::isRegularFile).toList()) {
+          JsonNode eval = Mappers.JSON.readTree(f.toFile());
+          for (String phase : List.of("before", "after")) {
+            if (merged.get(phase) instanceof ObjectNode own) {
+              eval.path(phase).fields().forEachRemaining(e -> own.putIfAbsent(e.getKey(), e.getValue()));
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Run(dir, merged);
     }
   }
 

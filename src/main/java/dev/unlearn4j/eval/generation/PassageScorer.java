@@ -59,10 +59,24 @@ public final class PassageScorer {
   }
 
   /**
+   * Prompt lengths per extraction batch. A batch decodes from its shortest prompt on, and its longer prompts' rows
+   * read their passage until their prompt ends, so a narrow band repeats less of that reading while the batch stays
+   * wide by taking more passages. On 200-token passages and n = 10, bands of 8 decode 1,370 positions per passage for
+   * ICU's EL (2,050 in one band; 1,230 are generated) and 20,514 for Jang et al.'s (37,810; 19,855 generated).
+   * Results do not depend on the band: each row decodes as its own greedy continuation would.
+   */
+  public static final int BAND = 8;
+
+  /**
    * EL_n of each passage with prompts x_{0:i} for i = start … T−1 (start 1: Jang et al.; T − 50 = 150: ICU).
    * Prompt lengths whose label is shorter than n generate nothing (they do not count).
    */
   public static double[] extraction(CausalLm lm, List<int[]> passages, int n, int start) {
+    return extraction(lm, passages, n, start, BAND);
+  }
+
+  /** {@link #extraction(CausalLm, List, int, int)} with {@code band} prompt lengths per batch. */
+  public static double[] extraction(CausalLm lm, List<int[]> passages, int n, int start, int band) {
     double[] out = new double[passages.size()];
     if (passages.isEmpty()) {
       return out;
@@ -70,17 +84,24 @@ public final class PassageScorer {
     CachedDecoder dec = new CachedDecoder(lm);
     int t = passages.get(0).length;
     int last = t - n;                                            // longer prompts leave labels shorter than n
-    int group = Math.max(1, FORK_ROWS / Math.max(1, last - start + 1));   // rows: passages · prompt lengths
-    for (int from = 0; from < passages.size(); from += group) {
-      int[][] x = passages.subList(from, Math.min(passages.size(), from + group)).toArray(int[][]::new);
-      int[][][] cont = GreedyForks.continuations(dec, x, start, last);
-      for (int r = 0; r < x.length; r++) {
-        for (int i = start; i < t; i++) {
-          cont[r][i] = cont[r][i] == null ? new int[0] : cont[r][i];
+    int[][][] cont = new int[passages.size()][t][];              // [passage][prompt length][continuation]
+    for (int lo = start; lo <= last; lo += band) {
+      int hi = Math.min(last, lo + band - 1);
+      int group = Math.max(1, FORK_ROWS / (hi - lo + 1));        // rows: passages · prompt lengths
+      for (int from = 0; from < passages.size(); from += group) {
+        int[][] x = passages.subList(from, Math.min(passages.size(), from + group)).toArray(int[][]::new);
+        int[][][] part = GreedyForks.continuations(dec, x, lo, hi);
+        for (int r = 0; r < x.length; r++) {
+          System.arraycopy(part[r], lo, cont[from + r], lo, hi - lo + 1);
         }
-        out[from + r] = ExtractionLikelihood.of(x[r], cont[r], n, start);
+        NativeMemory.tick();
       }
-      NativeMemory.tick();
+    }
+    for (int b = 0; b < out.length; b++) {
+      for (int i = start; i < t; i++) {
+        cont[b][i] = cont[b][i] == null ? new int[0] : cont[b][i];
+      }
+      out[b] = ExtractionLikelihood.of(passages.get(b), cont[b], n, start);
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.RunDirectory;
@@ -22,9 +23,14 @@ import java.util.Map;
  * {@code unlearn eval} for a sequence run or config: the run's (or any compatible) causal checkpoint on the
  * config's forget set and unseen passages — MA, EL (ICU variant, and Jang et al.'s when asked), continuation
  * BERTScore-F1 / BLEU / entropy, unseen perplexity, cloze accuracy and the four membership AUCs — written as
- * {@code summary.json} (values under {@code after}).
+ * {@code summary.json} (values under {@code after}). Only what {@code metrics} names is computed (all when it is
+ * empty), so Jang et al.'s EL alone can be added to a finished run; with it, {@code before} holds the original
+ * model's value, cached like a run's.
  */
 public final class SequenceEvaluator {
+  private static final String JANG = "forget.el_jang";
+  private static final String CLOZE = "unseen.cloze_accuracy";
+
   private SequenceEvaluator() {}
 
   /**
@@ -46,33 +52,43 @@ public final class SequenceEvaluator {
     OriginalModels.Original o = OriginalModels.obtain(cfg.original(), List.of());
     CausalLm lm = HfCheckpoint.load(modelDir);
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
-    List<int[]> forget = SequenceRunner.forgetTokens(sets);
     Map<String, Double> m = new LinkedHashMap<>();
+    Map<String, Double> before = new LinkedHashMap<>();
+    boolean jang = metrics.isEmpty() ? jangEl : metrics.contains(JANG);
+    boolean check = metrics.isEmpty() || metrics.stream().anyMatch(k -> !k.equals(JANG) && !k.equals(CLOZE));
     try (TextTokenizer tok = TextTokenizer.untruncated(modelDir.resolve("tokenizer.json"))) {
-      ContinuationScorer scorer = new ContinuationScorer(tok, new TokenVectors(ev.encoder(), ev.bertLayer(), 256),
-          ev.layout(), 0);
-      // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
-      EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
-          sets.unseenTokens(), null).check(0);
-      m.put("forget.ma", row.ma());
-      m.put("forget.el_icu", row.el());
-      if (jangEl) {
-        m.put("forget.el_jang", PassageScorer.mean(PassageScorer.extraction(lm, forget, ev.elN(), 1)));
+      if (check) {      // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
+        ContinuationScorer scorer = new ContinuationScorer(tok, new TokenVectors(ev.encoder(), ev.bertLayer(), 256),
+            ev.layout(), 0);
+        EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
+            sets.unseenTokens(), null).check(0);
+        m.put("forget.ma", row.ma());
+        m.put("forget.el_icu", row.el());
+        m.put("forget.bertscore_f1", row.f1());
+        m.put("forget.bleu", row.bleu());
+        m.put("forget.token_entropy", row.entropy());
+        m.put("unseen.perplexity", row.perplexity());
+        m.putAll(row.mia());
       }
-      m.put("forget.bertscore_f1", row.f1());
-      m.put("forget.bleu", row.bleu());
-      m.put("forget.token_entropy", row.entropy());
-      m.put("unseen.perplexity", row.perplexity());
-      m.put("unseen.cloze_accuracy", PassageScorer.cloze(lm, tok, sets.clozeItems(tok, ev, cfg.seed()),
-          ev.clozeContext()));
-      m.putAll(row.mia());
+      List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
+      if (metrics.isEmpty() || metrics.contains(CLOZE)) {
+        m.put(CLOZE, PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
+      }
+      if (jang) {
+        m.put(JANG, SequenceRunner.jangEl(lm, sets, ev));
+        // the original's value beside it, from the cache a run with eval.jangEl shares (once per forget set)
+        PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
+        before.put(JANG, cache.values("el-jang", o.checkpoint().resolve("model.safetensors"),
+            SequenceRunner.originalInputs(sets, ev, cloze),
+            () -> new double[] {SequenceRunner.jangEl(HfCheckpoint.load(o.checkpoint()), sets, ev)})[0]);
+      }
     }
     if (!metrics.isEmpty()) {
       m.keySet().retainAll(metrics);
     }
     Map<String, Double> timing = Map.of("eval_s", (System.nanoTime() - t0) / 1e9);
     Summary s = new Summary(cfg.name(), exp.method().name(), "gpt-neo:" + o.key(), "planted-set-" + cfg.forgetSet(),
-        cfg.seed(), Map.of(), m, Map.of(), timing, Map.of("peak_heap_bytes", Memory.peakHeapBytes(),
+        cfg.seed(), before, m, Map.of(), timing, Map.of("peak_heap_bytes", Memory.peakHeapBytes(),
         "peak_rss_bytes", Memory.peakRssBytes()));
     RunDirectory.at(out).writeJson(RunDirectory.SUMMARY, s);
     return s;

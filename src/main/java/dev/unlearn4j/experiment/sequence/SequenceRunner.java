@@ -149,7 +149,7 @@ public final class SequenceRunner {
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
       extra(b, before, original, sets, ev, tok, cloze, (what, compute) -> cache.values(what, originalFile,
-          inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze), compute));
+          originalInputs(sets, ev, cloze), compute));
       extra(a, after, model, sets, ev, tok, cloze, (what, compute) -> compute.get());
       timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
@@ -205,9 +205,18 @@ public final class SequenceRunner {
     }
     m.putAll(row.mia());
     if (ev.jangEl()) {
-      m.put("forget.el_jang", memo.get("el-jang", () -> new double[] {PassageScorer.mean(PassageScorer.extraction(
-          lm, forgetTokens(sets), ev.elN(), 1))})[0]);
+      m.put("forget.el_jang", memo.get("el-jang", () -> new double[] {jangEl(lm, sets, ev)})[0]);
     }
+  }
+
+  /** Jang et al.'s EL_n of the forget set: prompts of every length from 1. */
+  static double jangEl(CausalLm lm, PassageSets sets, SequenceEvalSpec ev) {
+    return PassageScorer.mean(PassageScorer.extraction(lm, forgetTokens(sets), ev.elN(), 1));
+  }
+
+  /** What the original model's cached values (cloze accuracy, Jang EL) depend on besides the model. */
+  static List<String> originalInputs(PassageSets sets, SequenceEvalSpec ev, List<Cloze.Item> cloze) {
+    return inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze);
   }
 
   private static EpochCheck.Thresholds thresholds(double[] maEl) {

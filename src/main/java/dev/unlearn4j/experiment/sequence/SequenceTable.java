@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Merges finished sequence runs (directories with a {@code summary.json} and a {@code refinement_log.csv}) into
  * {@code table.md}: one row per method (or per {@link #label}), mean ± sample standard deviation over its runs (the
  * forget sets), plus the original model's values; and per-epoch plots (see {@link EpochPlots}). Unfinished runs (no
- * summary) are skipped, so the table can be built while other runs are still missing.
+ * summary) are skipped, so the table can be built while other runs are still missing. Values a later
+ * {@code unlearn eval} of a run's model added fill the keys its summary lacks ({@link Run#withLaterEvals}).
  */
 public final class SequenceTable {
   private SequenceTable() {}
@@ -39,7 +40,7 @@ public final class SequenceTable {
 
   /** Writes table.md (and the plots) for the finished sequence runs under {@code root}; returns the Markdown. */
   public static String write(Path root) {
-    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).toList());
+    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).map(Run::withLaterEvals).toList());
   }
 
   /** Writes table.md (and the plots) for {@code runs}, sequence runs under {@code root}; returns the Markdown. */
@@ -57,7 +58,8 @@ public final class SequenceTable {
     md.append(row("original", perForgetSet(runs), false));
     byMethod.forEach((m, rs) -> md.append(row(m, rs, true)));
     md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is the model before "
-        + "unlearning, once per forget set. EL₁₀ Jang is computed only with `eval.jangEl: true` (– otherwise). "
+        + "unlearning, once per forget set. EL₁₀ Jang comes from `eval.jangEl: true` or a later "
+        + "`unlearn eval RUN --metrics forget.el_jang` (RUN/eval-*/summary.json), – without either. "
         + "Sources: ");
     md.append(String.join(", ", runs.stream().map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());

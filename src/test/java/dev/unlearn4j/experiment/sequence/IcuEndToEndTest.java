@@ -76,6 +76,17 @@ class IcuEndToEndTest {
       assertThat(evBare.get(k).asDouble()).as(k).isCloseTo(s.at("/after/" + k).asDouble(),
           org.assertj.core.api.Assertions.within(1e-9));
     }
+    // Jang EL alone, as added to a finished run: the run's value, and the original's read from the run's cache entry
+    CliRun jang = CliRun.of("eval", run.toString(), "--metrics", "forget.el_jang", "--out",
+        run.resolve("eval-jang").toString());
+    assertThat(jang.exitCode()).as(jang.err()).isZero();
+    JsonNode j = Mappers.JSON.readTree(run.resolve("eval-jang/summary.json").toFile());
+    assertThat(j.get("after").size()).as("only what was asked").isEqualTo(1);
+    assertThat(j.at("/after/forget.el_jang").asDouble()).isEqualTo(s.at("/after/forget.el_jang").asDouble());
+    assertThat(j.at("/before/forget.el_jang").asDouble()).isEqualTo(s.at("/before/forget.el_jang").asDouble());
+    try (var entries = Files.list(prepared)) {
+      assertThat(entries.count()).as("no new cache entry: the run's was found").isEqualTo(4);
+    }
 
     CliRun second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
     assertThat(second.exitCode()).as(second.err()).isZero();

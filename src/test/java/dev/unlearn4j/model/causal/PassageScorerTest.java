@@ -41,6 +41,7 @@ class PassageScorerTest {
     int start = 9;
     double[] el = PassageScorer.extraction(lm, passages, n, start);
     double[] elJang = PassageScorer.extraction(lm, passages, n, 1);
+    double[] elOneBand = PassageScorer.extraction(lm, passages, n, 1, TinyCheckpoints.P);   // 13 prompt lengths
     double[] ma = PassageScorer.memorisation(lm, passages);
     for (int p = 0; p < passages.size(); p++) {
       int[] x = passages.get(p);
@@ -54,6 +55,7 @@ class PassageScorerTest {
       assertThat(el[p]).as("EL of passage %d", p).isCloseTo(ExtractionLikelihood.of(x, cont, n, start), within(1e-12));
       assertThat(elJang[p]).as("Jang EL of passage %d", p).isCloseTo(ExtractionLikelihood.of(x, cont, n, 1),
           within(1e-12));
+      assertThat(elOneBand[p]).as("Jang EL of passage %d, one band", p).isEqualTo(elJang[p]);
       assertThat(ma[p]).as("MA of passage %d", p).isCloseTo(SequenceMetrics.memorisationAccuracy(x, argmax),
           within(1e-12));
     }
