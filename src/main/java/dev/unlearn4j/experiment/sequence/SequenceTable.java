@@ -40,11 +40,12 @@ public final class SequenceTable {
 
   /** Writes table.md (and the plots) for the finished sequence runs under {@code root}; returns the Markdown. */
   public static String write(Path root) {
-    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).map(Run::withLaterEvals).toList());
+    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).toList());
   }
 
   /** Writes table.md (and the plots) for {@code runs}, sequence runs under {@code root}; returns the Markdown. */
-  public static String write(Path root, List<Run> runs) {
+  public static String write(Path root, List<Run> finished) {
+    List<Run> runs = finished.stream().map(Run::withLaterEvals).toList();
     if (runs.isEmpty()) {
       throw new UnlearnException(root + ": no finished sequence runs (summary.json + refinement_log.csv)");
     }
