@@ -194,7 +194,7 @@ public final class SequenceRunner {
   }
 
   /**
-   * Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant (19,900
+   * Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant (19,855
    * generated tokens per passage; the original's value is computed once per forget set and cached).
    */
   private static void extra(Map<String, Double> m, EpochCheck.Row row, CausalLm lm, PassageSets sets,
