@@ -31,7 +31,18 @@ final class EpochCheck implements TrainingListener {
 
   /** One check. */
   record Row(int epoch, int flagged, double ma, double el, double f1, double bleu, double entropy,
-      double perplexity, Map<String, Double> mia) {}
+      double perplexity, Map<String, Double> mia) {
+    /** The forget-set values under their summary names (MA, EL ICU variant, BERTScore-F1, BLEU, entropy). */
+    Map<String, Double> forgetScores() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      m.put("forget.ma", ma);
+      m.put("forget.el_icu", el);
+      m.put("forget.bertscore_f1", f1);
+      m.put("forget.bleu", bleu);
+      m.put("forget.token_entropy", entropy);
+      return m;
+    }
+  }
 
   /** Forgetting thresholds: stop when MA ≤ ma and EL ≤ el. */
   record Thresholds(double ma, double el) {}

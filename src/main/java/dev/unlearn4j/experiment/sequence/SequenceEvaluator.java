@@ -62,11 +62,7 @@ public final class SequenceEvaluator {
             ev.layout(), 0);
         EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
             sets.unseenTokens(), null).check(0);
-        m.put("forget.ma", row.ma());
-        m.put("forget.el_icu", row.el());
-        m.put("forget.bertscore_f1", row.f1());
-        m.put("forget.bleu", row.bleu());
-        m.put("forget.token_entropy", row.entropy());
+        m.putAll(row.forgetScores());
         m.put("unseen.perplexity", row.perplexity());
         m.putAll(row.mia());
       }
@@ -75,12 +71,11 @@ public final class SequenceEvaluator {
         m.put(CLOZE, PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
       }
       if (jang) {
-        m.put(JANG, SequenceRunner.jangEl(lm, sets, ev));
+        m.put(JANG, SequenceRunner.jangEl(lm, sets, ev, SequenceRunner.Memo.NONE));
         // the original's value beside it, from the cache a run with eval.jangEl shares (once per forget set)
         PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
-        before.put(JANG, cache.values("el-jang", o.checkpoint().resolve("model.safetensors"),
-            SequenceRunner.originalInputs(sets, ev, cloze),
-            () -> new double[] {SequenceRunner.jangEl(HfCheckpoint.load(o.checkpoint()), sets, ev)})[0]);
+        before.put(JANG, SequenceRunner.jangEl(HfCheckpoint.load(o.checkpoint()), sets, ev, SequenceRunner
+            .originalMemo(cache, o.checkpoint().resolve("model.safetensors"), sets, ev, cloze)));
       }
     }
     if (!metrics.isEmpty()) {

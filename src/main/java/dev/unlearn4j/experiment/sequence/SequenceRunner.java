@@ -148,9 +148,8 @@ public final class SequenceRunner {
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      extra(b, before, original, sets, ev, tok, cloze, (what, compute) -> cache.values(what, originalFile,
-          originalInputs(sets, ev, cloze), compute));
-      extra(a, after, model, sets, ev, tok, cloze, (what, compute) -> compute.get());
+      extra(b, before, original, sets, ev, tok, cloze, originalMemo(cache, originalFile, sets, ev, cloze));
+      extra(a, after, model, sets, ev, tok, cloze, Memo.NONE);
       timing.put("final_eval_s", seconds(t));
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
@@ -175,12 +174,7 @@ public final class SequenceRunner {
   }
 
   private static Map<String, Double> metrics(EpochCheck.Row r, EpochCheck.Thresholds th) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("forget.ma", r.ma());
-    m.put("forget.el_icu", r.el());
-    m.put("forget.bertscore_f1", r.f1());
-    m.put("forget.bleu", r.bleu());
-    m.put("forget.token_entropy", r.entropy());
+    Map<String, Double> m = r.forgetScores();
     m.put("forget.flagged", (double) r.flagged());
     m.put("unseen.perplexity", r.perplexity());
     m.put("threshold.ma", th.ma());
@@ -189,8 +183,21 @@ public final class SequenceRunner {
   }
 
   /** Computes a value, or reads it from the cache when it is the original model's. */
-  private interface Memo {
+  interface Memo {
+    /** Computes every time: a model no other run shares. */
+    Memo NONE = (what, compute) -> compute.get();
+
     double[] get(String what, Supplier<double[]> compute);
+  }
+
+  /**
+   * The original model's values, cached under what they depend on besides the model (the forget passages, n, the
+   * cloze items and context): shared by every run and evaluation on this original and forget set.
+   */
+  static Memo originalMemo(PreparedCache cache, Path originalFile, PassageSets sets, SequenceEvalSpec ev,
+      List<Cloze.Item> cloze) {
+    List<String> inputs = inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze);
+    return (what, compute) -> cache.values(what, originalFile, inputs, compute);
   }
 
   /**
@@ -205,18 +212,14 @@ public final class SequenceRunner {
     }
     m.putAll(row.mia());
     if (ev.jangEl()) {
-      m.put("forget.el_jang", memo.get("el-jang", () -> new double[] {jangEl(lm, sets, ev)})[0]);
+      m.put("forget.el_jang", jangEl(lm, sets, ev, memo));
     }
   }
 
-  /** Jang et al.'s EL_n of the forget set: prompts of every length from 1. */
-  static double jangEl(CausalLm lm, PassageSets sets, SequenceEvalSpec ev) {
-    return PassageScorer.mean(PassageScorer.extraction(lm, forgetTokens(sets), ev.elN(), 1));
-  }
-
-  /** What the original model's cached values (cloze accuracy, Jang EL) depend on besides the model. */
-  static List<String> originalInputs(PassageSets sets, SequenceEvalSpec ev, List<Cloze.Item> cloze) {
-    return inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze);
+  /** Jang et al.'s EL_n of the forget set (prompts of every length from 1), through {@code memo}. */
+  static double jangEl(CausalLm lm, PassageSets sets, SequenceEvalSpec ev, Memo memo) {
+    return memo.get("el-jang", () -> new double[] {PassageScorer.mean(PassageScorer.extraction(lm,
+        forgetTokens(sets), ev.elN(), 1))})[0];
   }
 
   private static EpochCheck.Thresholds thresholds(double[] maEl) {

@@ -1,6 +1,5 @@
 package dev.unlearn4j.experiment.sequence;
 
-import dev.unlearn4j.experiment.FinishedRuns;
 import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.Stats;
 import dev.unlearn4j.util.AtomicFiles;
@@ -37,11 +36,6 @@ public final class SequenceTable {
       new Column("cloze (%)", "unseen.cloze_accuracy", true, 100),
       new Column("MIA AUC", "mia.loss_auc", true, 1),
       new Column("epochs", "epochs", true, 1));
-
-  /** Writes table.md (and the plots) for the finished sequence runs under {@code root}; returns the Markdown. */
-  public static String write(Path root) {
-    return write(root, FinishedRuns.under(root).stream().filter(Run::sequence).toList());
-  }
 
   /** Writes table.md (and the plots) for {@code runs}, sequence runs under {@code root}; returns the Markdown. */
   public static String write(Path root, List<Run> finished) {
