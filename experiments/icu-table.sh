@@ -8,9 +8,9 @@
 #   JANG_VARIANTS="icu kumpr npo" experiments/icu-table.sh   # Jang et al.'s EL for these variants ("": none)
 # Variants: icu; kl = ICU without the learning term (the KL baseline, the "w/o L_lrn" ablation); icu-no-kl;
 # icu-no-refinement; kumpr (one full-batch step of the forget set per epoch, at ICU's learning rate for this
-# model); llmu; po; graddiff; npo. Each run is capped at the config's epochs; after it, Jang et al.'s EL of its
-# saved model goes to <run>/eval-jang/ (unlearn eval), the original's beside it. The original model is pretrained
-# by the first run (and cached); start with one run so that parallel ones do not wait for it.
+# model); llmu; po; graddiff; npo. Each run is capped at the config's epochs; after a run of JANG_VARIANTS, Jang
+# et al.'s EL of its saved model goes to <run>/eval-jang/ (unlearn eval), the original's beside it. The original
+# model is pretrained by the first run (and cached); start with one run so that parallel ones do not wait for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sets=${1:-"0 1 2 3 4"}

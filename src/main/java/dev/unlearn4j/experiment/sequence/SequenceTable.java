@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.Stats;
 import dev.unlearn4j.util.AtomicFiles;
@@ -62,10 +63,22 @@ public final class SequenceTable {
     return md.toString();
   }
 
-  /** The first run of each forget set: the runs of one set share the original model's values. */
+  /**
+   * The original model's values, once per forget set: the runs of one set share them, so each "before" value comes
+   * from the first run (in path order) that has it. A value only some runs carry, such as Jang EL added later to
+   * the ICU and KUMPR runs alone, still reaches the original's row.
+   */
   private static List<Run> perForgetSet(List<Run> runs) {
     Map<String, Run> first = new TreeMap<>();
-    runs.forEach(r -> first.putIfAbsent(r.summary().path("dataset").asText(), r));
+    for (Run r : runs) {
+      first.merge(r.summary().path("dataset").asText(), r, (a, b) -> {
+        ObjectNode merged = a.summary().deepCopy();
+        if (merged.get("before") instanceof ObjectNode own) {
+          b.summary().path("before").fields().forEachRemaining(e -> own.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        return new Run(a.dir(), merged);
+      });
+    }
     return List.copyOf(first.values());
   }
 
