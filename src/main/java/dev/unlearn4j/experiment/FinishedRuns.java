@@ -36,19 +36,25 @@ public final class FinishedRuns {
      * the run's own summary lacks is taken from the first evaluation that has it. The run's own values are kept.
      */
     public Run withLaterEvals() {
-      ObjectNode merged = summary.deepCopy();
+      Run merged = this;
       try (Stream<Path> s = Files.list(dir)) {
         for (Path f : s.filter(d -> d.getFileName().toString().startsWith("eval-")).sorted()
             .map(d -> d.resolve(RunDirectory.SUMMARY)).filter(Files::isRegularFile).toList()) {
-          JsonNode eval = Mappers.JSON.readTree(f.toFile());
-          for (String phase : List.of("before", "after")) {
-            if (merged.get(phase) instanceof ObjectNode own) {
-              eval.path(phase).fields().forEachRemaining(e -> own.putIfAbsent(e.getKey(), e.getValue()));
-            }
-          }
+          merged = merged.filledFrom(Mappers.JSON.readTree(f.toFile()), "before", "after");
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+      return merged;
+    }
+
+    /** This run with each value of {@code phases} its summary lacks taken from {@code other}'s; its own are kept. */
+    public Run filledFrom(JsonNode other, String... phases) {
+      ObjectNode merged = summary.deepCopy();
+      for (String phase : phases) {
+        if (merged.get(phase) instanceof ObjectNode own) {
+          other.path(phase).fields().forEachRemaining(e -> own.putIfAbsent(e.getKey(), e.getValue()));
+        }
       }
       return new Run(dir, merged);
     }

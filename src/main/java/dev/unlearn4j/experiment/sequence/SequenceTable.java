@@ -1,6 +1,5 @@
 package dev.unlearn4j.experiment.sequence;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.Stats;
 import dev.unlearn4j.util.AtomicFiles;
@@ -70,15 +69,8 @@ public final class SequenceTable {
    */
   private static List<Run> perForgetSet(List<Run> runs) {
     Map<String, Run> first = new TreeMap<>();
-    for (Run r : runs) {
-      first.merge(r.summary().path("dataset").asText(), r, (a, b) -> {
-        ObjectNode merged = a.summary().deepCopy();
-        if (merged.get("before") instanceof ObjectNode own) {
-          b.summary().path("before").fields().forEachRemaining(e -> own.putIfAbsent(e.getKey(), e.getValue()));
-        }
-        return new Run(a.dir(), merged);
-      });
-    }
+    runs.forEach(r -> first.merge(r.summary().path("dataset").asText(), r,
+        (a, b) -> a.filledFrom(b.summary(), "before")));
     return List.copyOf(first.values());
   }
 
