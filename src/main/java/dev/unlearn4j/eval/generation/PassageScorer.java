@@ -1,25 +1,23 @@
 package dev.unlearn4j.eval.generation;
 
-import dev.unlearn4j.model.causal.CachedDecoder;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.GreedyForks;
 import dev.unlearn4j.util.NativeMemory;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Memorisation metrics of a causal model on fixed-length passages, batched: teacher-forced MA (one forward pass
- * per batch) and extraction likelihood EL_n from greedy continuations, generated for all prompt lengths at once
- * ({@link GreedyForks}).
+ * per batch) and extraction likelihood EL_n from greedy continuations, generated for many prompt lengths at once
+ * ({@link dev.unlearn4j.model.causal.GreedyForks}) and shared between them ({@link PromptContinuations}).
  */
 public final class PassageScorer {
   private PassageScorer() {}
 
   static final int BATCH = 16;
   /**
-   * Cache rows of one extraction batch ({@link GreedyForks}: one per passage and prompt length): wide enough that a
-   * decoder call's fixed cost is shared by hundreds of rows, small enough that the key/value cache (0.8 MB per row
-   * of 200 tokens in the {@code small} preset) stays a few hundred MB.
+   * Cache rows of one extraction batch ({@link dev.unlearn4j.model.causal.GreedyForks}: one per passage and prompt
+   * length): wide enough that a decoder call's fixed cost is shared by hundreds of rows, small enough that the
+   * key/value cache (0.8 MB per row of 200 tokens in the {@code small} preset) stays a few hundred MB.
    */
   static final int FORK_ROWS = 256;
 
@@ -61,9 +59,8 @@ public final class PassageScorer {
   /**
    * Prompt lengths per extraction batch. A batch decodes from its shortest prompt on, and its longer prompts' rows
    * read their passage until their prompt ends, so a narrow band repeats less of that reading while the batch stays
-   * wide by taking more passages. On 200-token passages and n = 10, bands of 8 decode 1,370 positions per passage for
-   * ICU's EL (2,050 in one band; 1,230 are generated) and 20,514 for Jang et al.'s (37,810; 19,855 generated).
-   * Results do not depend on the band: each row decodes as its own greedy continuation would.
+   * wide by taking more passages. Results do not depend on the band: each row decodes as its own greedy
+   * continuation would.
    */
   public static final int BAND = 8;
 
@@ -75,28 +72,18 @@ public final class PassageScorer {
     return extraction(lm, passages, n, start, BAND);
   }
 
-  /** {@link #extraction(CausalLm, List, int, int)} with {@code band} prompt lengths per batch. */
+  /**
+   * {@link #extraction(CausalLm, List, int, int)} with {@code band} prompt lengths per batch; continuations shared
+   * between prompt lengths are decoded once ({@link PromptContinuations}).
+   */
   public static double[] extraction(CausalLm lm, List<int[]> passages, int n, int start, int band) {
     double[] out = new double[passages.size()];
     if (passages.isEmpty()) {
       return out;
     }
-    CachedDecoder dec = new CachedDecoder(lm);
     int t = passages.get(0).length;
     int last = t - n;                                            // longer prompts leave labels shorter than n
-    int[][][] cont = new int[passages.size()][t][];              // [passage][prompt length][continuation]
-    for (int lo = start; lo <= last; lo += band) {
-      int hi = Math.min(last, lo + band - 1);
-      int group = Math.max(1, FORK_ROWS / (hi - lo + 1));        // rows: passages · prompt lengths
-      for (int from = 0; from < passages.size(); from += group) {
-        int[][] x = passages.subList(from, Math.min(passages.size(), from + group)).toArray(int[][]::new);
-        int[][][] part = GreedyForks.continuations(dec, x, lo, hi);
-        for (int r = 0; r < x.length; r++) {
-          System.arraycopy(part[r], lo, cont[from + r], lo, hi - lo + 1);
-        }
-        NativeMemory.tick();
-      }
-    }
+    int[][][] cont = PromptContinuations.of(lm, passages, start, last, band, FORK_ROWS).cont();
     for (int b = 0; b < out.length; b++) {
       for (int i = start; i < t; i++) {
         cont[b][i] = cont[b][i] == null ? new int[0] : cont[b][i];
