@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 sets=${1:-"0 1 2 3 4"}
 variants=${2:-"icu kumpr kl icu-no-kl icu-no-refinement llmu po graddiff npo"}
 jobs=${JOBS:-1}
-# Jang et al.'s EL costs 160-250 s per model and thread: for all 45 models it would add an hour to the 2-hour
+# Jang et al.'s EL costs 80-230 s per model and thread: for all 45 models it would add most of an hour to the 2-hour
 # budget, so by default only ICU and KUMPR (the paper's pair) get it; the original's is computed once and cached.
 export JANG_VARIANTS=${JANG_VARIANTS-"icu kumpr"}
 
