@@ -72,18 +72,24 @@ public final class PassageScorer {
     return extraction(lm, passages, n, start, BAND);
   }
 
-  /**
-   * {@link #extraction(CausalLm, List, int, int)} with {@code band} prompt lengths per batch; continuations shared
-   * between prompt lengths are decoded once ({@link PromptContinuations}).
-   */
+  /** {@link #extraction(CausalLm, List, int, int)} with {@code band} prompt lengths per batch. */
   public static double[] extraction(CausalLm lm, List<int[]> passages, int n, int start, int band) {
+    return passages.isEmpty() ? new double[0]
+        : extraction(lm, passages, score(lm, passages, BATCH).argmax(), n, start, band);
+  }
+
+  /**
+   * {@link #extraction(CausalLm, List, int, int)} given the passages' teacher-forced argmax (from {@link #score}),
+   * which proposes the prompts whose continuations are shared ({@link PromptContinuations}).
+   */
+  public static double[] extraction(CausalLm lm, List<int[]> passages, int[][] argmax, int n, int start, int band) {
     double[] out = new double[passages.size()];
     if (passages.isEmpty()) {
       return out;
     }
     int t = passages.get(0).length;
     int last = t - n;                                            // longer prompts leave labels shorter than n
-    int[][][] cont = PromptContinuations.of(lm, passages, start, last, band, FORK_ROWS).cont();
+    int[][][] cont = PromptContinuations.of(lm, passages, argmax, start, last, band, FORK_ROWS).cont();
     for (int b = 0; b < out.length; b++) {
       for (int i = start; i < t; i++) {
         cont[b][i] = cont[b][i] == null ? new int[0] : cont[b][i];

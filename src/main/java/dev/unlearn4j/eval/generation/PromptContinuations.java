@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The greedy continuation of every prompt length of every passage, decoding only where greedy decoding leaves the
@@ -30,10 +28,19 @@ public final class PromptContinuations {
    */
   public record Result(int[][][] cont, int decoded) {}
 
-  /** Prompt lengths start … last of every passage, roots proposed by the model's teacher-forced argmax. */
-  public static Result of(CausalLm lm, List<int[]> passages, int start, int last, int band, int rowsPerBatch) {
+  /**
+   * Prompt lengths start … last of every passage, roots proposed by the model's teacher-forced argmax.
+   *
+   * @param argmax [B][T−1] as {@link CausalLm.TokenScores#argmax()}: entry t predicts position t + 1
+   */
+  public static Result of(CausalLm lm, List<int[]> passages, int[][] argmax, int start, int last, int band,
+      int rowsPerBatch) {
     int[][] x = passages.toArray(int[][]::new);
-    return of(new CachedDecoder(lm), x, teacherForcedArgmax(lm, x), start, last, band, rowsPerBatch);
+    int[][] next = new int[x.length][x[0].length];
+    for (int b = 0; b < x.length; b++) {
+      System.arraycopy(argmax[b], 0, next[b], 1, x[b].length - 1);
+    }
+    return of(new CachedDecoder(lm), x, next, start, last, band, rowsPerBatch);
   }
 
   /**
@@ -121,21 +128,5 @@ public final class PromptContinuations {
   /** Whether {@code cont} (the continuation of prompt length r) begins with x[r:i]. */
   private static boolean startsWith(int[] cont, int[] x, int r, int i) {
     return Arrays.equals(cont, 0, i - r, x, r, i);
-  }
-
-  /** [B][T]: the argmax next-token prediction for each position p ≥ 1 given x_{<p} (entry 0 unused). */
-  private static int[][] teacherForcedArgmax(CausalLm lm, int[][] x) {
-    int t = x[0].length;
-    int[][] out = new int[x.length][t];
-    for (int from = 0; from < x.length; from += PassageScorer.BATCH) {
-      int[][] ids = Arrays.copyOfRange(x, from, Math.min(x.length, from + PassageScorer.BATCH));
-      INDArray logits = lm.logits(ids);                                                   // [B, T, V]
-      int[] best = Nd4j.argMax(logits.reshape((long) ids.length * t, logits.size(2)), 1).toIntVector();
-      for (int b = 0; b < ids.length; b++) {
-        System.arraycopy(best, b * t, out[from + b], 1, t - 1);              // row t scores token t + 1
-      }
-      NativeMemory.tick();
-    }
-    return out;
   }
 }

@@ -125,7 +125,8 @@ final class EpochCheck implements TrainingListener {
     CausalLm.TokenScores forgetScores = PassageScorer.score(model, tokens, 16);
     CausalLm.TokenScores unseenScores = PassageScorer.score(model, unseen, 8);   // one perplexity window each
     double[] ma = PassageScorer.memorisation(tokens, forgetScores);
-    double[] el = PassageScorer.extraction(model, tokens, elN, t - scorer.layout().suffixLength());
+    double[] el = PassageScorer.extraction(model, tokens, forgetScores.argmax(), elN,
+        t - scorer.layout().suffixLength(), PassageScorer.BAND);   // the MA pass proposes the shared prompts
     Map<String, double[]> per = new LinkedHashMap<>();
     Map<String, Refinement.Scores> scores = new LinkedHashMap<>();
     for (int i = 0; i < forget.size(); i++) {
