@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,17 +93,37 @@ final class EpochCheck implements TrainingListener {
     }
   }
 
-  /** The check before training (epoch 0), or its saved result when a resumed run has one. */
-  Row before() {
+  /** What one check measures on the model, before the refinement flags are updated from it. */
+  record Measured(List<ContinuationScorer.Continuation> continuations, double[] ma, double[] el, double perplexity,
+      Map<String, Double> mia) {}
+
+  /**
+   * The check before training as measured: the same for every method on one original model and forget set.
+   *
+   * @param mismatchedF1 BERTScore-F1 of its continuations against other passages' suffixes
+   */
+  record Before(Measured measured, double mismatchedF1) {}
+
+  /**
+   * The check before training (epoch 0), or its saved result when a resumed run has one.
+   *
+   * @param source obtains the measurement from {@code compute} or from a cache of the original model's (the model
+   *     is the original's copy until training starts)
+   */
+  Row before(Function<Supplier<Before>, Before> source) {
     if (!rows.isEmpty()) {
       LOG.info("resumed: {} checks restored, the last after epoch {}", rows.size(), rows.get(rows.size() - 1).epoch());
       return rows.get(0);
     }
     long t0 = System.nanoTime();
-    Row row = check(0);
+    Before b = source.apply(() -> {
+      Measured m = measure();
+      return new Before(m, scorer.mismatchedF1(m.continuations()));
+    });
+    Row row = record(0, b.measured());
     first = last;
     firstPerPassage = lastPerPassage;
-    mismatchedF1 = scorer.mismatchedF1(first);
+    mismatchedF1 = b.mismatchedF1();
     firstSeconds = (System.nanoTime() - t0) / 1e9;
     save();
     return row;
@@ -115,10 +137,10 @@ final class EpochCheck implements TrainingListener {
   }
 
   Row check(int epoch) {
-    while (!rows.isEmpty() && rows.get(rows.size() - 1).epoch() >= epoch) {   // a resumed run repeats this check
-      rows.remove(rows.size() - 1);
-      flaggedHistory.remove(flaggedHistory.size() - 1);
-    }
+    return record(epoch, measure());
+  }
+
+  private Measured measure() {
     List<ContinuationScorer.Continuation> cont = scorer.score(model, forget);
     List<int[]> tokens = forget.stream().map(PassagePool.Passage::tokens).toList();
     int t = tokens.get(0).length;
@@ -127,6 +149,19 @@ final class EpochCheck implements TrainingListener {
     double[] ma = PassageScorer.memorisation(tokens, forgetScores);
     double[] el = PassageScorer.extraction(model, tokens, forgetScores.argmax(), elN,
         t - scorer.layout().suffixLength(), PassageScorer.BAND);   // the MA pass proposes the shared prompts
+    return new Measured(cont, ma, el, PassageScorer.perplexity(unseenScores),
+        MembershipAttacks.aucs(forgetScores, forgetTexts, unseenScores, unseenTexts));
+  }
+
+  /** The row of the check after epoch {@code epoch} (0: before training); updates the refinement flags. */
+  private Row record(int epoch, Measured m) {
+    while (!rows.isEmpty() && rows.get(rows.size() - 1).epoch() >= epoch) {   // a resumed run repeats this check
+      rows.remove(rows.size() - 1);
+      flaggedHistory.remove(flaggedHistory.size() - 1);
+    }
+    List<ContinuationScorer.Continuation> cont = m.continuations();
+    double[] ma = m.ma();
+    double[] el = m.el();
     Map<String, double[]> per = new LinkedHashMap<>();
     Map<String, Refinement.Scores> scores = new LinkedHashMap<>();
     for (int i = 0; i < forget.size(); i++) {
@@ -142,8 +177,7 @@ final class EpochCheck implements TrainingListener {
         cont.stream().mapToDouble(ContinuationScorer.Continuation::f1).average().orElse(Double.NaN),
         cont.stream().mapToDouble(ContinuationScorer.Continuation::bleu).average().orElse(Double.NaN),
         cont.stream().mapToDouble(ContinuationScorer.Continuation::entropy).average().orElse(Double.NaN),
-        PassageScorer.perplexity(unseenScores),
-        MembershipAttacks.aucs(forgetScores, forgetTexts, unseenScores, unseenTexts));
+        m.perplexity(), m.mia());
     rows.add(row);
     flaggedHistory.add(scores.entrySet().stream().filter(e -> refinement == null || refinement.flagged(e.getKey()))
         .map(Map.Entry::getKey).toList());

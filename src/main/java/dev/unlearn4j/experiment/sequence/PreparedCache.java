@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.Sha256;
 import java.io.BufferedInputStream;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What every run on the same original repeats before training, computed once: the sentence embeddings of the
  * analogue candidates (109 s of MiniLM on 2 cores for 2,000 passages, the same for every forget set and method),
- * the unseen-data thresholds and the original model's own scores. Entries are named by a hash of everything their
+ * the unseen-data thresholds, the original model's own scores and its check before training. Entries are named by a hash of everything their
  * value depends on — the texts and the encoder, or the model file and the passages and settings scored — so a
  * changed input is a new entry, never a stale one. Values are stored exactly (doubles), so a run reading them
  * gives the same summary as one computing them.
@@ -52,6 +53,30 @@ final class PreparedCache {
     update(md, what + "/" + Sha256.of(modelFile));
     inputs.forEach(t -> update(md, t));
     return cached(what, md, () -> new double[][] {compute.get()})[0];
+  }
+
+  /**
+   * Like {@link #values}, for a value that is a JSON-serialisable record of type {@code type} (e.g. the original
+   * model's check before training, continuations included).
+   */
+  <T> T object(String what, Path modelFile, List<String> inputs, Class<T> type, Supplier<T> compute) {
+    MessageDigest md = Sha256.digest();
+    update(md, what + "/" + Sha256.of(modelFile));
+    inputs.forEach(t -> update(md, t));
+    Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + ".json");
+    try {
+      if (f != null && Files.isRegularFile(f)) {
+        LOG.info("{} from the cache ({})", what, f.getFileName());
+        return Mappers.JSON.readValue(f.toFile(), type);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(f + ": unreadable cache entry: " + e.getMessage(), e);
+    }
+    T v = compute.get();
+    if (f != null) {
+      AtomicFiles.write(f, out -> out.write(Mappers.JSON.writeValueAsBytes(v)));
+    }
+    return v;
   }
 
   /** The entry named by {@code what} and the hash in {@code md}, computed and kept when it is not there yet. */

@@ -122,7 +122,12 @@ public final class SequenceRunner {
       ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
       EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, method.stopsWhenNothingFlagged(),
           th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
-      EpochCheck.Row before = check.before();
+      // the original's check is the same for every method on this forget set: computed by the first run, then read
+      List<String> checkInputs = inputs(forgetTokens(sets), ev, Sha256.of(tokFile));
+      checkInputs.addAll(PreparedCache.tokens(sets.unseenTokens()));
+      sets.forget().forEach(p -> checkInputs.add(p.id()));
+      EpochCheck.Row before = check.before(compute -> cache.object("check-before", originalFile, checkInputs,
+          EpochCheck.Before.class, compute));
 
       List<TrainingListener> listeners = new ArrayList<>(extraListeners);
       if (refinement != null) {

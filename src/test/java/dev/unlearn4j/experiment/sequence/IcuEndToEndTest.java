@@ -53,7 +53,7 @@ class IcuEndToEndTest {
     assertThat(s.at("/after/forget.el_jang").asDouble()).isBetween(0.0, 1.0);
     try (var entries = Files.list(prepared)) {
       assertThat(entries.map(f -> f.getFileName().toString().replaceAll("-.*", "")).sorted().toList())
-          .containsExactly("cloze", "el", "sentences", "thresholds");
+          .containsExactly("check", "cloze", "el", "sentences", "thresholds");
     }
     assertThat(s.at("/after/unseen.cloze_accuracy").asDouble()).isBetween(0.0, 1.0);
     for (String k : List.of("mia.loss_auc", "mia.zlib_auc", "mia.mink_auc", "mia.minkpp_auc")) {
@@ -85,15 +85,17 @@ class IcuEndToEndTest {
     assertThat(j.at("/after/forget.el_jang").asDouble()).isEqualTo(s.at("/after/forget.el_jang").asDouble());
     assertThat(j.at("/before/forget.el_jang").asDouble()).isEqualTo(s.at("/before/forget.el_jang").asDouble());
     try (var entries = Files.list(prepared)) {
-      assertThat(entries.count()).as("no new cache entry: the run's was found").isEqualTo(4);
+      assertThat(entries.count()).as("no new cache entry: the run's was found").isEqualTo(5);
     }
 
     CliRun second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
     assertThat(second.exitCode()).as(second.err()).isZero();
     JsonNode s2 = Mappers.JSON.readTree(dir.resolve("runs/icu-tiny/b/summary.json").toFile());
     assertThat(withoutCost(s2)).isEqualTo(withoutCost(s));
-    assertThat(Files.readString(dir.resolve("runs/icu-tiny/b/metrics.csv")))
-        .isEqualTo(Files.readString(run.resolve("metrics.csv")));
+    for (String f : List.of("metrics.csv", "refinement_log.csv", "splits/forget.txt")) {   // b read a's check
+      assertThat(Files.readString(dir.resolve("runs/icu-tiny/b/" + f))).as(f)
+          .isEqualTo(Files.readString(run.resolve(f)));
+    }
 
     // the two runs merge into one table row (identical values: std 0) and one line per plot
     CliRun table = CliRun.of("table", dir.resolve("runs").toString());
