@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What every run on the same original repeats before training, computed once: the sentence embeddings of the
  * analogue candidates (109 s of MiniLM on 2 cores for 2,000 passages, the same for every forget set and method),
- * the unseen-data thresholds, the original model's own scores and its check before training. Entries are named by a hash of everything their
- * value depends on — the texts and the encoder, or the model file and the passages and settings scored — so a
- * changed input is a new entry, never a stale one. Values are stored exactly (doubles), so a run reading them
+ * the unseen-data thresholds, the original model's own scores and its check before training. Entries are named by a
+ * hash of everything their value depends on — the texts and the encoder, or the model file and the passages and
+ * settings scored — so a changed input is a new entry, never a stale one. Values are stored exactly (doubles), so a run reading them
  * gives the same summary as one computing them.
  */
 final class PreparedCache {
@@ -49,10 +49,7 @@ final class PreparedCache {
    * settings that matter), e.g. the unseen-data thresholds or the original model's scores that every run reports.
    */
   double[] values(String what, Path modelFile, List<String> inputs, Supplier<double[]> compute) {
-    MessageDigest md = Sha256.digest();
-    update(md, what + "/" + Sha256.of(modelFile));
-    inputs.forEach(t -> update(md, t));
-    return cached(what, md, () -> new double[][] {compute.get()})[0];
+    return cached(what, modelDigest(what, modelFile, inputs), () -> new double[][] {compute.get()})[0];
   }
 
   /**
@@ -60,9 +57,7 @@ final class PreparedCache {
    * model's check before training, continuations included).
    */
   <T> T object(String what, Path modelFile, List<String> inputs, Class<T> type, Supplier<T> compute) {
-    MessageDigest md = Sha256.digest();
-    update(md, what + "/" + Sha256.of(modelFile));
-    inputs.forEach(t -> update(md, t));
+    MessageDigest md = modelDigest(what, modelFile, inputs);
     Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + ".json");
     try {
       if (f != null && Files.isRegularFile(f)) {
@@ -77,6 +72,14 @@ final class PreparedCache {
       AtomicFiles.write(f, out -> out.write(Mappers.JSON.writeValueAsBytes(v)));
     }
     return v;
+  }
+
+  /** What a model's value depends on: the model file and the inputs, under the value's name. */
+  private static MessageDigest modelDigest(String what, Path modelFile, List<String> inputs) {
+    MessageDigest md = Sha256.digest();
+    update(md, what + "/" + Sha256.of(modelFile));
+    inputs.forEach(t -> update(md, t));
+    return md;
   }
 
   /** The entry named by {@code what} and the hash in {@code md}, computed and kept when it is not there yet. */
