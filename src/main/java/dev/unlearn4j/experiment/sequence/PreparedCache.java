@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * analogue candidates (109 s of MiniLM on 2 cores for 2,000 passages, the same for every forget set and method),
  * the unseen-data thresholds, the original model's own scores and its check before training. Entries are named by a
  * hash of everything their value depends on — the texts and the encoder, or the model file and the passages and
- * settings scored — so a changed input is a new entry, never a stale one. Values are stored exactly (doubles), so a run reading them
- * gives the same summary as one computing them.
+ * settings scored — so a changed input is a new entry, never a stale one. Values are stored exactly (doubles, or
+ * JSON numbers that read back to the same double), so a run reading them gives the same summary as one computing
+ * them.
  */
 final class PreparedCache {
   private static final Logger LOG = LoggerFactory.getLogger(PreparedCache.class);
