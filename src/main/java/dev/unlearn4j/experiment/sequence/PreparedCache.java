@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +59,8 @@ final class PreparedCache {
    * model's check before training, continuations included).
    */
   <T> T object(String what, Path modelFile, List<String> inputs, Class<T> type, Supplier<T> compute) {
-    MessageDigest md = modelDigest(what, modelFile, inputs);
-    Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + ".json");
-    try {
-      if (f != null && Files.isRegularFile(f)) {
-        LOG.info("{} from the cache ({})", what, f.getFileName());
-        return Mappers.JSON.readValue(f.toFile(), type);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(f + ": unreadable cache entry: " + e.getMessage(), e);
-    }
-    T v = compute.get();
-    if (f != null) {
-      AtomicFiles.write(f, out -> out.write(Mappers.JSON.writeValueAsBytes(v)));
-    }
-    return v;
+    return cached(what, modelDigest(what, modelFile, inputs), ".json", f -> readJson(f, type),
+        v -> out -> out.write(Mappers.JSON.writeValueAsBytes(v)), compute);
   }
 
   /** What a model's value depends on: the model file and the inputs, under the value's name. */
@@ -83,16 +71,23 @@ final class PreparedCache {
     return md;
   }
 
-  /** The entry named by {@code what} and the hash in {@code md}, computed and kept when it is not there yet. */
+  /** A matrix entry ({@code .bin}, doubles as written). */
   private double[][] cached(String what, MessageDigest md, Supplier<double[][]> compute) {
-    Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + ".bin");
+    return cached(what, md, ".bin", PreparedCache::readMatrix,
+        v -> out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)), v), compute);
+  }
+
+  /** The entry named by {@code what} and the hash in {@code md}, computed and kept when it is not there yet. */
+  private <T> T cached(String what, MessageDigest md, String extension, Function<Path, T> read,
+      Function<T, AtomicFiles.Writer> write, Supplier<T> compute) {
+    Path f = dir == null ? null : dir.resolve(what + "-" + Sha256.hex(md).substring(0, 24) + extension);
     if (f != null && Files.isRegularFile(f)) {
       LOG.info("{} from the cache ({})", what, f.getFileName());
-      return readMatrix(f);
+      return read.apply(f);
     }
-    double[][] v = compute.get();
+    T v = compute.get();
     if (f != null) {
-      AtomicFiles.write(f, out -> writeMatrix(new DataOutputStream(new BufferedOutputStream(out)), v));
+      AtomicFiles.write(f, write.apply(v));
     }
     return v;
   }
@@ -118,6 +113,14 @@ final class PreparedCache {
       }
     }
     out.flush();
+  }
+
+  private static <T> T readJson(Path f, Class<T> type) {
+    try {
+      return Mappers.JSON.readValue(f.toFile(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(f + ": unreadable cache entry: " + e.getMessage(), e);
+    }
   }
 
   private static double[][] readMatrix(Path f) {
