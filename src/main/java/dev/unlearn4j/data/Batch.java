@@ -47,6 +47,27 @@ public record Batch(List<Example> forget, List<Example> retain, int views) {
     return m;
   }
 
+  /**
+   * This batch cut into micro-batches of at most {@code max} examples of each split: n = ⌈max(|forget|, |retain|) /
+   * max⌉ parts, each split dealt into n contiguous parts of near-equal size, so index-aligned pairs stay together.
+   * {@code max} 0 (or a batch that fits) gives this batch alone.
+   */
+  public List<Batch> split(int max) {
+    int n = max <= 0 ? 1 : (Math.max(forget.size(), retain.size()) + max - 1) / max;
+    if (n <= 1) {
+      return List.of(this);
+    }
+    List<Batch> parts = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      parts.add(new Batch(part(forget, k, n), part(retain, k, n), views));
+    }
+    return parts;
+  }
+
+  private static List<Example> part(List<Example> all, int k, int n) {
+    return all.subList(k * all.size() / n, (k + 1) * all.size() / n);
+  }
+
   private float[] mask(boolean forgetRows) {
     float[] m = new float[size()];
     int per = forget.size() + retain.size();

@@ -42,11 +42,11 @@ public final class KlToReference {
 
   /** ICU's anchor as a loss term; its reference logits and row mask are placeholders an {@link ExtraFeed} fills. */
   public static LossTerm icu() {
-    return in -> {
+    return LossTerm.meanOver(LossTerm.Rows.RETAIN, in -> {
       SameDiff sd = in.sd();
       SDVariable ref = sd.placeHolder(REFERENCE_LOGITS, in.logits().dataType(), -1, -1);
       SDVariable mask = sd.placeHolder(KL_MASK, in.logits().dataType(), -1);
       return crossEntropy(sd, in.logits(), ref, mask);
-    };
+    });
   }
 }

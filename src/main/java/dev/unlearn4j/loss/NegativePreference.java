@@ -38,11 +38,11 @@ public final class NegativePreference {
 
   /** NPO as a loss term; the reference log-probabilities and the shape are placeholders an {@link ExtraFeed} fills. */
   public static LossTerm term(double beta) {
-    return in -> {
+    return LossTerm.meanOver(LossTerm.Rows.FORGET, in -> {
       SameDiff sd = in.sd();
       SDVariable ref = sd.placeHolder(REFERENCE_SEQ_LOGP, in.logits().dataType(), -1);
       SDVariable shape = sd.placeHolder(SHAPE_BT, DataType.INT64, 2);
       return build(sd, in.logits(), in.labels(), in.forgetMask().mul(in.firstView()), ref, shape, beta);
-    };
+    });
   }
 }

@@ -49,14 +49,31 @@ public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection)
 
   /** Adds every term and the total (named {@value #LOSS}) to the graph; returns the total. */
   public SDVariable build(LossInputs in) {
+    return build(in, false);
+  }
+
+  /**
+   * As {@link #build(LossInputs)}; with {@code shares}, each weighted term is also multiplied by a scalar
+   * placeholder {@link #shareName} — the part's share of the examples the term averages over, so that the totals of
+   * a batch's micro-batches add up to the whole batch's loss (1 for a whole batch).
+   */
+  public SDVariable build(LossInputs in, boolean shares) {
     SDVariable total = null;
     for (Term t : terms) {
       SDVariable v = t.loss().build(in);
       v = in.sd().identity(outputName(t), v);
       SDVariable weighted = t.weight() == 1.0 ? v : v.mul(t.weight());
+      if (shares) {
+        weighted = weighted.mul(in.sd().placeHolder(shareName(t), v.dataType()));
+      }
       total = total == null ? weighted : total.add(weighted);
     }
     return in.sd().identity(LOSS, total);
+  }
+
+  /** The terms that relate the rows of a batch to each other, so a batch cannot be cut into micro-batches. */
+  public List<String> coupledTerms() {
+    return terms.stream().filter(t -> t.loss().rows() == LossTerm.Rows.COUPLED).map(Term::name).toList();
   }
 
   public List<String> outputNames() {
@@ -65,5 +82,10 @@ public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection)
 
   public static String outputName(Term t) {
     return "term_" + t.name();
+  }
+
+  /** The scalar placeholder of a term's share (see {@link #build(LossInputs, boolean)}). */
+  public static String shareName(Term t) {
+    return "share_" + t.name();
   }
 }

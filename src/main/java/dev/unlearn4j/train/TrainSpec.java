@@ -16,6 +16,9 @@ import dev.unlearn4j.config.EnumKey;
  * @param clipNorm clip the global L2 norm of the gradient to this value; 0 turns clipping off (default 1.0)
  * @param maxSteps stop after this many steps even mid-epoch; 0 means no cap (default 0)
  * @param beta2 adam's second-moment decay β2 (default 0.999; ICU and KUMPR use 0.98)
+ * @param microBatch at most this many examples of each split per forward pass; a step's batch is cut into
+ *     micro-batches whose gradients add up to the whole batch's (bounded memory, same update); 0 = the whole
+ *     batch in one pass (default 0)
  */
 public record TrainSpec(
     int epochs,
@@ -26,7 +29,8 @@ public record TrainSpec(
     double weightDecay,
     double clipNorm,
     int maxSteps,
-    double beta2) {
+    double beta2,
+    int microBatch) {
 
   /** Supported optimisers. */
   public enum Optimizer {
@@ -49,8 +53,8 @@ public record TrainSpec(
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new ConfigException("learningRate must be a positive number, got " + learningRate);
     }
-    if (clipNorm < 0 || weightDecay < 0 || maxSteps < 0) {
-      throw new ConfigException("clipNorm, weightDecay and maxSteps must be >= 0");
+    if (clipNorm < 0 || weightDecay < 0 || maxSteps < 0 || microBatch < 0) {
+      throw new ConfigException("clipNorm, weightDecay, maxSteps and microBatch must be >= 0");
     }
     if (!(beta2 > 0 && beta2 < 1)) {
       throw new ConfigException("beta2 must lie in (0, 1), got " + beta2);
@@ -58,6 +62,12 @@ public record TrainSpec(
     if (optimizer == null) {
       throw new ConfigException("optimizer must be one of [adam, sgd]");
     }
+  }
+
+  /** A schedule without micro-batches. */
+  public TrainSpec(int epochs, int batchSize, double learningRate, Optimizer optimizer, double momentum,
+      double weightDecay, double clipNorm, int maxSteps, double beta2) {
+    this(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps, beta2, 0);
   }
 
   /** A schedule with adam's default β2 of 0.999. */
@@ -72,12 +82,19 @@ public record TrainSpec(
 
   /** This schedule with another β2. */
   public TrainSpec withBeta2(double b2) {
-    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps, b2);
+    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps, b2,
+        microBatch);
   }
 
   /** This schedule with other epochs and learning rate (method defaults). */
   public TrainSpec with(int epochs, int batchSize, double learningRate) {
     return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps,
-        beta2);
+        beta2, microBatch);
+  }
+
+  /** This schedule with another micro-batch size (0: whole batches). */
+  public TrainSpec withMicroBatch(int m) {
+    return new TrainSpec(epochs, batchSize, learningRate, optimizer, momentum, weightDecay, clipNorm, maxSteps,
+        beta2, m);
   }
 }

@@ -1,5 +1,6 @@
 package dev.unlearn4j.train;
 
+import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One optimisation step on a graph with an objective built in: feed the batch, compute the loss, its terms and
- * the gradients of every trainable variable and gathered table, guard against divergence, clip, update.
+ * the gradients of every trainable variable and gathered table, guard against divergence, clip, update. With a
+ * micro-batch size the batch is fed in parts whose gradients are summed before the update; each term is weighted by
+ * the part's share of the examples it averages over, so the sum is the whole batch's gradient.
  */
 public final class TrainStep {
   /** What one step measured. */
@@ -32,6 +37,7 @@ public final class TrainStep {
   private final List<String> outputs;
   private final Updaters updaters;
   private final GradFunction gradFunction;
+  private final Map<String, INDArray> sums = new HashMap<>();
 
   public TrainStep(ModelGraph g, int numClasses, Objective objective, TrainSpec spec) {
     this.g = g;
@@ -39,7 +45,12 @@ public final class TrainStep {
     this.objective = objective;
     this.spec = spec;
     SameDiff sd = g.sd();
-    objective.build(LossInputs.create(g, numClasses));
+    List<String> coupled = objective.coupledTerms();
+    if (spec.microBatch() > 0 && !coupled.isEmpty()) {
+      throw new ConfigException("microBatch " + spec.microBatch() + ": the loss term(s) " + coupled + " relate "
+          + "the rows of a batch to each other, so the batch cannot be cut; set microBatch to 0");
+    }
+    objective.build(LossInputs.create(g, numClasses), true);
     sd.setLossVariables(Objective.LOSS);
     List<String> trainable = g.trainableVariables();
     tables = g.gatheredTables().stream().filter(GatheredTable::trainable).toList();
@@ -66,27 +77,95 @@ public final class TrainStep {
    * @param epoch 1-based epoch
    */
   public Outcome run(Batch batch, String phase, int step, int epoch) {
-    Map<String, INDArray> feed = new HashMap<>(g.feed(batch.examples()));
-    feed.putAll(g.lossFeed(batch, numClasses));
-    objective.feeds().forEach(f -> feed.putAll(f.feed(batch)));
-    OutAndGrad og = gradFunction.run(feed, outputs, gradientsOf);
-    Map<String, INDArray> grads = new LinkedHashMap<>(og.getGradients());
+    Summed sum = summed(batch);
+    Map<String, INDArray> grads = sum.grads();
+    double norm = GradientClipping.globalNorm(grads);
+    DivergenceGuard.check(phase, step, sum.loss(), norm);
+    if (spec.clipNorm() > 0) {
+      GradientClipping.scaleTo(grads, norm, spec.clipNorm());
+    }
+    updaters.apply(grads, step - 1, epoch - 1);
+    return new Outcome(sum.loss(), sum.terms(), norm);
+  }
+
+  /** The whole batch's gradient of every trained array, by name (copies; nothing is updated). */
+  public Map<String, INDArray> gradients(Batch batch) {
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    summed(batch).grads().forEach((k, v) -> out.put(k, v.dup()));
+    return out;
+  }
+
+  private record Summed(Map<String, INDArray> grads, double loss, Map<String, Double> terms) {}
+
+  /** Loss, terms and gradients of a batch, summed over its parts. */
+  private Summed summed(Batch batch) {
+    List<Batch> parts = batch.split(spec.microBatch());
+    Map<String, INDArray> grads = null;
+    double loss = 0;
+    Map<String, Double> terms = new LinkedHashMap<>();
+    for (Batch part : parts) {
+      Map<String, Double> shares = shares(part, batch);
+      OutAndGrad og = gradFunction.run(feed(part, shares), outputs, gradientsOf);
+      Map<String, INDArray> g = tableGradients(og.getGradients());
+      // the session hands its arrays to later ops: a part's gradients are added up before the next part runs
+      grads = parts.size() == 1 ? g : accumulate(grads, g);
+      loss += og.getOutputs().get(Objective.LOSS).getDouble(0);
+      for (Objective.Term t : objective.terms()) {
+        double v = og.getOutputs().get(Objective.outputName(t)).getDouble(0);
+        terms.merge(Objective.outputName(t), v * shares.get(Objective.shareName(t)), Double::sum);
+      }
+    }
+    return new Summed(grads, loss, terms);
+  }
+
+  /**
+   * Feeds a batch's parts without computing anything: replays the draws the feed makes (dropout masks) when a
+   * run resumes.
+   */
+  public void replay(Batch batch) {
+    batch.split(spec.microBatch()).forEach(p -> g.feed(p.examples()));
+  }
+
+  /** Each term's share of the whole batch held by this part (1 when the batch is not cut). */
+  private Map<String, Double> shares(Batch part, Batch whole) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    objective.terms().forEach(t -> m.put(Objective.shareName(t), t.loss().rows().share(part, whole)));
+    return m;
+  }
+
+  private Map<String, INDArray> feed(Batch part, Map<String, Double> shares) {
+    Map<String, INDArray> feed = new HashMap<>(g.feed(part.examples()));
+    feed.putAll(g.lossFeed(part, numClasses));
+    objective.feeds().forEach(f -> feed.putAll(f.feed(part)));
+    DataType type = g.logits().dataType();
+    shares.forEach((name, v) -> feed.put(name, Nd4j.scalar(type, v)));
+    return feed;
+  }
+
+  /** The graph's gradients with each gathered table's input gradient turned into the table's own. */
+  private Map<String, INDArray> tableGradients(Map<String, INDArray> fromGraph) {
+    Map<String, INDArray> grads = new LinkedHashMap<>(fromGraph);
     for (GatheredTable t : tables) {
       INDArray rows = t.gradient(grads.remove(t.input()));          // input rows → table rows
       INDArray tied = grads.get(t.name());
       grads.put(t.name(), tied == null ? rows : tied.add(rows));  // tied: both uses add up
     }
-    double loss = og.getOutputs().get(Objective.LOSS).getDouble(0);
-    double norm = GradientClipping.globalNorm(grads);
-    DivergenceGuard.check(phase, step, loss, norm);
-    if (spec.clipNorm() > 0) {
-      GradientClipping.scaleTo(grads, norm, spec.clipNorm());
+    return grads;
+  }
+
+  /** Adds a part's gradients into the step's sums (kept between steps, zeroed by the first part). */
+  private Map<String, INDArray> accumulate(Map<String, INDArray> sums, Map<String, INDArray> part) {
+    boolean first = sums == null;
+    for (Map.Entry<String, INDArray> e : part.entrySet()) {
+      INDArray sum = this.sums.computeIfAbsent(e.getKey(), k -> e.getValue().ulike());
+      if (first || !sums.containsKey(e.getKey())) {
+        sum.assign(e.getValue());
+      } else {
+        sum.addi(e.getValue());
+      }
     }
-    updaters.apply(grads, step - 1, epoch - 1);
-    Map<String, Double> terms = new LinkedHashMap<>();
-    for (String o : objective.outputNames()) {
-      terms.put(o, og.getOutputs().get(o).getDouble(0));
-    }
-    return new Outcome(loss, terms, norm);
+    Map<String, INDArray> out = first ? new LinkedHashMap<>() : sums;
+    part.keySet().forEach(k -> out.put(k, this.sums.get(k)));
+    return out;
   }
 }

@@ -54,7 +54,7 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onStart(state);
     }
-    Checkpoints.Position from = restore(phase, trainStep, batches, g, perEpoch);
+    Checkpoints.Position from = restore(phase, trainStep, batches, perEpoch);
     int step = from.step();
     int startEpoch = from.done() ? spec.epochs() + 1 : Math.max(1, from.epoch());
     outer:
@@ -104,8 +104,7 @@ public final class Trainer {
    * Restores the phase's latest checkpoint into the live arrays and replays the batch order (and the feed, whose
    * dropout masks draw from the graph's random stream) up to it; returns where to continue.
    */
-  private Checkpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, ModelGraph g,
-      int perEpoch) {
+  private Checkpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, int perEpoch) {
     java.util.Optional<Checkpoints.Saved> saved = checkpoints == null ? java.util.Optional.empty()
         : checkpoints.latest(phase);
     if (saved.isEmpty()) {
@@ -123,7 +122,7 @@ public final class Trainer {
         }
         Batch b = batches.next();
         if (b.size() > 0) {
-          g.feed(b.examples());
+          trainStep.replay(b);
         }
       }
     }
