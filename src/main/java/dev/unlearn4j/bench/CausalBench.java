@@ -42,13 +42,27 @@ public final class CausalBench {
    * shorter than {@code length}.
    */
   public static GptConfig requireFits(String preset, int length) {
-    GptConfig c = PretrainPreset.named(preset).config();
+    GptConfig c = config(preset);
     if (length > c.maxPositions()) {
       throw new UnlearnException("causal length " + length + ": the " + preset + " preset's context is "
           + c.maxPositions() + " tokens");
     }
     return c;
   }
+
+  /** A pretraining preset's architecture ({@code tiny}, {@code small}) or {@value #NEO_125M}'s (shape only). */
+  public static GptConfig config(String preset) {
+    if (NEO_125M.equals(preset)) {
+      return GptConfig.gptNeo125m();
+    }
+    if (!List.of("tiny", "small").contains(preset)) {
+      throw new UnlearnException("unknown causal preset '" + preset + "'; known: [tiny, small, " + NEO_125M + "]");
+    }
+    return PretrainPreset.named(preset).config();
+  }
+
+  /** The preset name of GPT-Neo-125M's architecture, benchmarked with random weights. */
+  public static final String NEO_125M = "gpt-neo-125m";
 
   public static ShapeResult run(String preset, int batch, int length, int warmup, int reps) {
     GptConfig c = requireFits(preset, length);

@@ -4,6 +4,7 @@ import dev.unlearn4j.bench.BenchEnvironment;
 import dev.unlearn4j.bench.CausalBench;
 import dev.unlearn4j.bench.EncoderBench;
 import dev.unlearn4j.bench.GemmCeiling;
+import dev.unlearn4j.bench.IcuStepBench;
 import dev.unlearn4j.bench.ShapeResult;
 import dev.unlearn4j.bench.Timings;
 import dev.unlearn4j.config.Mappers;
@@ -13,6 +14,7 @@ import dev.unlearn4j.util.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--causal-preset", defaultValue = "small", description = "causal size preset (${DEFAULT-VALUE})")
   String causalPreset;
 
+  @Option(names = "--icu-step", defaultValue = "none",
+      description = "PAIRSxLENGTH: also time one ICU step of PAIRS forget passages and their analogues on the causal "
+          + "preset, with peak memory, scoring and generation of PAIRS passages; 'none' skips it (${DEFAULT-VALUE})")
+  String icuStep;
+
+  @Option(names = "--micro-batch", defaultValue = "1",
+      description = "ICU step: pairs per forward pass, 0 = all (${DEFAULT-VALUE})")
+  int microBatch;
+
+  @Option(names = "--score-repeats", defaultValue = "20",
+      description = "ICU step: scoring calls after which resident memory is read (${DEFAULT-VALUE})")
+  int scoreRepeats;
+
   @Option(names = "--freeze-embeddings", description = "MiniLM: train all blocks but keep the embedding tables fixed")
   boolean freezeEmbeddings;
 
@@ -59,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
     List<int[]> lmShapes = causalShapes.contains("none") ? List.of()
         : causalShapes.stream().map(this::parse).toList();
     lmShapes.forEach(bt -> CausalBench.requireFits(causalPreset, bt[1]));
+    int[] icu = icuStep.equals("none") ? null : parse(icuStep);
+    if (icu != null) {
+      CausalBench.requireFits(causalPreset, icu[1]);
+    }
     PrintWriter o = spec.commandLine().getOut();
     Map<String, Object> env = BenchEnvironment.describe();
     double gemm = GemmCeiling.gflops(1024, 2, 5);
@@ -76,11 +95,23 @@ public final class BenchCommand implements Callable<Integer> {
     for (int[] bt : lmShapes) {
       report(o, rows, causalPreset, bt[0] + "x" + bt[1], CausalBench.run(causalPreset, bt[0], bt[1], warmup, reps));
     }
+    Map<String, Object> icuResult = null;
+    if (icu != null) {
+      icuResult = IcuStepBench.run(CausalBench.config(causalPreset), icu[0], icu[1], microBatch, warmup, reps,
+          scoreRepeats);
+      icuResult.put("preset", causalPreset);
+      icuResult.put("shape", icuStep);
+      icuResult.put("micro_batch", microBatch);
+      reportIcu(o, icuResult);
+    }
     Map<String, Object> json = new LinkedHashMap<>(env);
     json.put("gemm_gflops", gemm);
     json.put("minilm_embeddings_trained", !freezeEmbeddings);
     json.put("warmup", warmup);
     json.put("results", rows);
+    if (icuResult != null) {
+      json.put("icu_step", icuResult);
+    }
     AtomicFiles.writeString(out, Mappers.JSON.writeValueAsString(json) + "\n");
     o.println("written " + out);
     return 0;
@@ -102,6 +133,23 @@ public final class BenchCommand implements Callable<Integer> {
       rows.add(row(o, model, shape, "ort-fwd", r.forwardGflop(), r.onnxRuntime(), r));
     }
     o.flush();
+  }
+
+  private static void reportIcu(PrintWriter o, Map<String, Object> r) {
+    long[] after = (long[]) r.get("score_rss_after_bytes");
+    o.printf("ICU step %s + analogues on %s, micro-batch %s: median %.1f s (%s), peak RSS %.2f GB, peak heap %.2f GB%n",
+        r.get("shape"), r.get("preset"), r.get("micro_batch"), ((Timings) r.get("step")).median() / 1e3,
+        Arrays.toString(Arrays.stream(((Timings) r.get("step")).millis()).mapToObj(m -> String.format("%.1f", m / 1e3))
+            .toArray()), gb(r.get("step_peak_rss_bytes")), gb(r.get("step_peak_heap_bytes")));
+    o.printf("scoring %.2f s, greedy 50 tokens %.2f s; RSS over %d scoring calls %.2f -> %.2f GB (growth %d MB)%n",
+        ((Timings) r.get("score")).median() / 1e3, ((Timings) r.get("greedy")).median() / 1e3, after.length,
+        gb(r.get("score_rss_before_bytes")), after[after.length - 1] / 1e9,
+        (after[after.length - 1] - (long) r.get("score_rss_before_bytes")) >> 20);
+    o.flush();
+  }
+
+  private static double gb(Object bytes) {
+    return ((Number) bytes).doubleValue() / 1e9;
   }
 
   private static Map<String, Object> row(PrintWriter o, String model, String shape, String what, double gflop,

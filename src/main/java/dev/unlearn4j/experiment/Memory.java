@@ -23,9 +23,18 @@ public final class Memory {
 
   /** Peak resident set size in bytes, or -1 where /proc is not available. */
   public static long peakRssBytes() {
+    return status("VmHWM:");
+  }
+
+  /** Resident set size now, in bytes, or -1 where /proc is not available. */
+  public static long rssBytes() {
+    return status("VmRSS:");
+  }
+
+  private static long status(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024L;
         }
       }

@@ -66,12 +66,39 @@ public final class GradFunction {
       }
     }
     grad.setEnableCache(true);          // again each time: SameDiff's own gradient call switches it off
+    if (maxCacheBytes > 0) {
+      capCache(grad, maxCacheBytes);
+    }
     Map<String, INDArray> all = grad.output(feed, wanted.toArray(String[]::new));
     Map<String, INDArray> outs = new HashMap<>();
     outputs.forEach(o -> outs.put(o, all.get(o)));
     Map<String, INDArray> grads = new HashMap<>();
     gradNames.forEach((v, g) -> grads.put(v, all.get(g)));
     return new OutAndGrad(outs, grads);
+  }
+
+  private long maxCacheBytes;
+
+  /**
+   * Caps the arrays the session keeps for reuse (SameDiff's default: a quarter of JavaCPP's byte limit, 2 GB at
+   * {@code -Xmx8g}). At a 50,257-token vocabulary a large cache holds gigabytes that a memory bound cannot spare.
+   */
+  public GradFunction maxCacheBytes(long bytes) {
+    this.maxCacheBytes = bytes;
+    return this;
+  }
+
+  private static void capCache(SameDiff s, long bytes) {
+    // the session SameDiff would create for this thread on first use, created here so that its cache is capped
+    // before the first run
+    s.getSessions().computeIfAbsent(Thread.currentThread().getId(),
+        k -> new org.nd4j.autodiff.samediff.internal.InferenceSession(s));
+    for (var sess : s.getSessions().values()) {
+      if (sess.getMmgr() instanceof org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr m
+          && m.getMaxCacheBytes() != bytes) {
+        m.setMaxCacheBytes(bytes);
+      }
+    }
   }
 
   /** Gradients only. */

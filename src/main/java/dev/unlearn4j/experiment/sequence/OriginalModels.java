@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.model.causal.HfCheckpoint;
 import dev.unlearn4j.model.causal.PassageFiles;
 import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.causal.PretrainPreset;
@@ -37,6 +38,18 @@ final class OriginalModels {
 
   /** A checkpoint directory ({@code model/}) and its passages. */
   record Original(Path checkpoint, List<PassagePool.Passage> passages, String key) {}
+
+  /** The original of a sequence experiment, with the passages of its {@code passages} files when it names them. */
+  static Original obtain(SequenceConfig cfg, List<TrainingListener> listeners) {
+    PassagesSpec p = cfg.passages();
+    if (!p.given()) {
+      return obtain(cfg.original(), listeners);
+    }
+    Path dir = Path.of(cfg.original().checkpoint());
+    int vocab = HfCheckpoint.config(dir).vocabSize();
+    return new Original(dir, ExtractionPassages.read(p, dir.resolve("tokenizer.json"), vocab, cfg.forgetSet(),
+        cfg.eval().unseenPassages(), cfg.seed()), "checkpoint:" + dir);
+  }
 
   static Original obtain(OriginalSpec s, List<TrainingListener> listeners) {
     if (!s.checkpoint().isEmpty()) {

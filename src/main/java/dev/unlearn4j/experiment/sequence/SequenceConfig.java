@@ -10,6 +10,8 @@ import dev.unlearn4j.config.ConfigException;
  * @param name experiment name (required); runs go to {@code <output>/<name>/<run-id>/}
  * @param seed drives analogue sampling, batch order and everything else of the unlearning run (default 42)
  * @param original the original model: a checkpoint, or pretrained with planted passages (cached)
+ * @param passages the extraction benchmark's files (pool {@code .npy}, forget CSV, unseen {@code .npy}) instead of
+ *     the original's {@code passages.jsonl}; needs {@code original.checkpoint}
  * @param forgetSet which planted set to forget (0 … sets − 1; the paper's five runs are sets 0–4)
  * @param method a sequence method, e.g. {@code {name: icu}}
  * @param eval thresholds, metrics and their sizes
@@ -18,12 +20,12 @@ import dev.unlearn4j.config.ConfigException;
  *     {@code unlearn run --resume} (default 0: only when training ends; the checks are saved after each one
  *     regardless)
  */
-public record SequenceConfig(String name, long seed, OriginalSpec original, int forgetSet, ComponentSpec method,
-    SequenceEvalSpec eval, String output, int checkpointEvery) {
+public record SequenceConfig(String name, long seed, OriginalSpec original, PassagesSpec passages, int forgetSet,
+    ComponentSpec method, SequenceEvalSpec eval, String output, int checkpointEvery) {
 
   public static SequenceConfig defaults() {
-    return new SequenceConfig(null, 42L, OriginalSpec.defaults(), 0, null, SequenceEvalSpec.defaults(), "results",
-        0);
+    return new SequenceConfig(null, 42L, OriginalSpec.defaults(), PassagesSpec.defaults(), 0, null,
+        SequenceEvalSpec.defaults(), "results", 0);
   }
 
   void requireComplete() {
@@ -38,6 +40,13 @@ public record SequenceConfig(String name, long seed, OriginalSpec original, int 
     }
     if (checkpointEvery < 0) {
       throw new ConfigException("key 'checkpointEvery' must be >= 0, got " + checkpointEvery);
+    }
+    if (passages.given() && original.checkpoint().isEmpty()) {
+      throw new ConfigException("keys 'passages.*' need 'original.checkpoint' (a model that has seen the pool)");
+    }
+    if (passages.given() && passages.unseen().isEmpty() && !"paper".equals(eval.thresholds())) {
+      throw new ConfigException("key 'eval.thresholds' is 'unseen' but 'passages.unseen' is not set; give unseen "
+          + "sequences or use the paper's thresholds (eval.thresholds: paper)");
     }
     if (original.checkpoint().isEmpty() && (forgetSet < 0 || forgetSet >= original.sets())) {
       throw new ConfigException("key 'forgetSet' must lie in 0.." + (original.sets() - 1) + ", got " + forgetSet);

@@ -49,7 +49,7 @@ public final class SequenceEvaluator {
       throw new UnlearnException(out + ": output directory already exists");
     }
     long t0 = System.nanoTime();
-    OriginalModels.Original o = OriginalModels.obtain(cfg.original(), List.of());
+    OriginalModels.Original o = OriginalModels.obtain(cfg, List.of());
     CausalLm lm = HfCheckpoint.load(modelDir);
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
     Map<String, Double> m = new LinkedHashMap<>();

@@ -84,7 +84,7 @@ public final class SequenceRunner {
     Map<String, Double> timing = new LinkedHashMap<>();
 
     long t = System.nanoTime();
-    OriginalModels.Original o = OriginalModels.obtain(cfg.original(), extraListeners);
+    OriginalModels.Original o = OriginalModels.obtain(cfg, extraListeners);
     timing.put("original_s", seconds(t));
     CausalLm original = HfCheckpoint.load(o.checkpoint());
     Path tokFile = o.checkpoint().resolve("tokenizer.json");

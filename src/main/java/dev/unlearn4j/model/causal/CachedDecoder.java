@@ -1,5 +1,6 @@
 package dev.unlearn4j.model.causal;
 
+import dev.unlearn4j.util.NativeMemory;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
@@ -92,6 +93,7 @@ public final class CachedDecoder {
       throw new IllegalArgumentException("sequence of " + (p0 + s) + " tokens exceeds the cache's " + cap
           + " positions");
     }
+    NativeMemory.tick();                        // each call leaves the layers' intermediates to the collector
     int[] tok = new int[b * s];
     int[] pos = new int[b * s];
     for (int i = 0; i < b; i++) {

@@ -2,6 +2,7 @@ package dev.unlearn4j.model.causal;
 
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.util.NativeMemory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,29 +69,34 @@ public final class CausalLm implements Model {
    * @return [B, T, V]: row t scores token t+1
    */
   public INDArray logits(int[][] ids) {
-    int b = ids.length;
+    return flatLogits(ids).reshape(ids.length, ids[0].length, config.vocabSize());
+  }
+
+  /** [B·T, V] logits, row b·T + t: an array of its own (not a view), so a caller may free it. */
+  private INDArray flatLogits(int[][] ids) {
     int t = ids[0].length;
     if (t > config.maxPositions()) {
       throw new IllegalArgumentException("sequence of " + t + " tokens exceeds " + config.maxPositions()
           + " positions");
     }
     CausalGraph g = evalGraph();
-    INDArray out = g.sd().output(g.feedIds(ids), "logits").get("logits");        // [N, V]
-    return out.reshape(b, t, config.vocabSize());
+    return g.sd().output(g.feedIds(ids), "logits").get("logits");
   }
 
   /**
    * Teacher-forced scores of every predicted position t = 1..T−1 in one forward pass: log p(x_t | x_{<t}), the
    * argmax prediction (lowest id on ties), and the mean and standard deviation of log p under the model's own
-   * next-token distribution, as MA, EL and the membership attacks (LOSS, zlib, min-k%, min-k%++) need them.
+   * next-token distribution, as MA, EL and the membership attacks (LOSS, zlib, min-k%, min-k%++) need them. The
+   * four [B·T, V] arrays it works on (1.3 GB at 8 × 200 tokens and V = 50,257) are freed before it returns, so
+   * repeated calls do not wait for the garbage collector to give that memory back.
    */
   public TokenScores score(int[][] ids) {
     int b = ids.length;
     int t = ids[0].length;
-    INDArray flat = logits(ids).reshape((long) b * t, config.vocabSize());                 // [B·T, V]
+    INDArray flat = flatLogits(ids);                                                      // [B·T, V]
     INDArray max = flat.max(true, 1);                                                     // [B·T, 1]
-    INDArray logZ = Transforms.log(Transforms.exp(flat.subColumnVector(max), false).sum(true, 1), false)
-        .addi(max);                                                                       // stable log-sum-exp
+    INDArray shifted = flat.subColumnVector(max);
+    INDArray logZ = Transforms.log(Transforms.exp(shifted, false).sum(true, 1), false).addi(max);  // log-sum-exp
     INDArray logP = flat.subColumnVector(logZ);                                           // [B·T, V] log-softmax
     INDArray pLogP = Transforms.exp(logP, true).muli(logP);                               // p·log p
     INDArray mu = pLogP.sum(1);                                                           // [B·T] Σ p log p
@@ -110,6 +116,10 @@ public final class CausalLm implements Model {
         std[i][j] = Math.sqrt(Math.max(second.getDouble(r) - m * m, 1e-6));               // min-k%++'s floor
       }
     }
+    for (INDArray a : new INDArray[] {flat, shifted, logP, pLogP}) {
+      a.close();
+    }
+    NativeMemory.tick();
     return new TokenScores(logProbs, argmax, mean, std);
   }
 

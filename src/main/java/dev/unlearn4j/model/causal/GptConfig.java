@@ -37,6 +37,18 @@ public record GptConfig(String family, int vocabSize, int maxPositions, int hidd
     layerTypes = List.copyOf(layerTypes);
   }
 
+  /**
+   * The architecture of GPT-Neo-125M as its {@code config.json} gives it: 12 layers alternating global and local
+   * attention (window 256), hidden 768, 12 heads, MLP 3,072, vocabulary 50,257, 2,048 positions.
+   */
+  public static GptConfig gptNeo125m() {
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      types.add(i % 2 == 0 ? "global" : "local");
+    }
+    return new GptConfig(NEO, 50257, 2048, 768, 12, 3072, 1e-5, types, 256);
+  }
+
   public int layers() {
     return layerTypes.size();
   }

@@ -69,7 +69,8 @@ public final class HfCheckpoint {
     return l;
   }
 
-  public static CausalLm load(Path dir) {
+  /** The architecture a checkpoint directory's {@code config.json} describes. */
+  public static GptConfig config(Path dir) {
     Path cfgFile = dir.resolve("config.json");
     JsonNode cfgTree;
     try {
@@ -77,7 +78,11 @@ public final class HfCheckpoint {
     } catch (IOException e) {
       throw new UnlearnException(cfgFile + ": cannot read config.json (" + e.getMessage() + ")");
     }
-    GptConfig c = GptConfig.fromHf(cfgTree, cfgFile.toString());
+    return GptConfig.fromHf(cfgTree, cfgFile.toString());
+  }
+
+  public static CausalLm load(Path dir) {
+    GptConfig c = config(dir);
     Map<String, INDArray> raw = new LinkedHashMap<>();
     Safetensors.read(dir.resolve("model.safetensors")).forEach((k, v) ->
         raw.put(k.startsWith(PREFIX) ? k.substring(PREFIX.length()) : k, v));
