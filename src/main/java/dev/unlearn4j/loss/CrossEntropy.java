@@ -16,14 +16,14 @@ public final class CrossEntropy {
 
   /** CE on the retain rows of the first view: what keeps the model's utility. */
   public static LossTerm onRetain() {
-    return LossTerm.meanOver(LossTerm.Rows.RETAIN, in -> Primitives.maskedMean(in.sd(),
-        Primitives.nll(in.sd(), in.logits(), in.labels()), in.retainMask().mul(in.firstView())));
+    return LossTerm.meanOver(LossTerm.Rows.RETAIN, in -> Primitives.maskedMean(in.sd(), in.nll(in.labels()),
+        in.retainMask().mul(in.firstView())));
   }
 
   /** CE on the forget rows of the first view. */
   public static LossTerm onForget() {
-    return LossTerm.meanOver(LossTerm.Rows.FORGET, in -> Primitives.maskedMean(in.sd(),
-        Primitives.nll(in.sd(), in.logits(), in.labels()), in.forgetMask().mul(in.firstView())));
+    return LossTerm.meanOver(LossTerm.Rows.FORGET, in -> Primitives.maskedMean(in.sd(), in.nll(in.labels()),
+        in.forgetMask().mul(in.firstView())));
   }
 
   /**
@@ -36,7 +36,7 @@ public final class CrossEntropy {
       org.nd4j.autodiff.samediff.SameDiff sd = in.sd();
       var labels = sd.placeHolder(PARTNER_LABELS, in.logits().dataType(), -1, -1);     // [N, V]
       var mask = sd.placeHolder(PARTNER_MASK, in.logits().dataType(), -1);             // [N]
-      return Primitives.maskedMean(sd, Primitives.nll(sd, in.logits(), labels), mask);
+      return Primitives.maskedMean(sd, in.nll(labels), mask);
     });
   }
 

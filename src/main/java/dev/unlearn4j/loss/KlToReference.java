@@ -35,7 +35,12 @@ public final class KlToReference {
    */
   public static SDVariable crossEntropy(SameDiff sd, SDVariable logits, SDVariable referenceLogits,
       SDVariable mask) {
-    SDVariable logP = sd.math.log(sd.math.exp(Primitives.logSoftmax(sd, logits, 1)).add(1e-12));
+    return fromLogProbs(sd, Primitives.logSoftmax(sd, logits, 1), referenceLogits, mask);
+  }
+
+  /** {@link #crossEntropy} from the trained model's log-probabilities {@code logSoftmax} [N, V]. */
+  static SDVariable fromLogProbs(SameDiff sd, SDVariable logSoftmax, SDVariable referenceLogits, SDVariable mask) {
+    SDVariable logP = sd.math.log(sd.math.exp(logSoftmax).add(1e-12));
     SDVariable pRef = sd.math.exp(Primitives.logSoftmax(sd, referenceLogits, 1));
     return Primitives.maskedMean(sd, pRef.mul(logP).sum(1).neg(), mask);                // [N] → scalar
   }
@@ -46,7 +51,7 @@ public final class KlToReference {
       SameDiff sd = in.sd();
       SDVariable ref = sd.placeHolder(REFERENCE_LOGITS, in.logits().dataType(), -1, -1);
       SDVariable mask = sd.placeHolder(KL_MASK, in.logits().dataType(), -1);
-      return crossEntropy(sd, in.logits(), ref, mask);
+      return fromLogProbs(sd, in.logProbs(), ref, mask);
     });
   }
 }

@@ -3,6 +3,7 @@ package dev.unlearn4j.loss;
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.nn.Primitives;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,20 @@ public record LossInputs(
   public static final String FORGET_MASK = "forget_mask";
   public static final String RETAIN_MASK = "retain_mask";
   public static final String FIRST_VIEW = "first_view_mask";
+
+  /**
+   * [B, C] log-softmax of the logits, built once per graph and shared by every term that reads it: at a
+   * 50,257-token vocabulary each separate log-softmax costs several [B, C] arrays in the forward and backward pass.
+   */
+  public SDVariable logProbs() {
+    String name = logits.name() + "_log_probs";
+    return sd.hasVariable(name) ? sd.getVariable(name) : Primitives.logSoftmax(sd, logits, 1).rename(name);
+  }
+
+  /** Per-row negative log-likelihood [B] of one-hot targets [B, C], from the shared {@link #logProbs()}. */
+  public SDVariable nll(SDVariable oneHot) {
+    return logProbs().mul(oneHot).sum(1).neg();
+  }
 
   /** Adds the target and mask placeholders to the model's graph. */
   public static LossInputs create(ModelGraph g, int numClasses) {
