@@ -5,6 +5,7 @@ import dev.unlearn4j.bench.CausalBench;
 import dev.unlearn4j.bench.EncoderBench;
 import dev.unlearn4j.bench.GemmCeiling;
 import dev.unlearn4j.bench.IcuStepBench;
+import dev.unlearn4j.bench.RunFixture;
 import dev.unlearn4j.bench.ShapeResult;
 import dev.unlearn4j.bench.Timings;
 import dev.unlearn4j.config.Mappers;
@@ -59,6 +60,16 @@ public final class BenchCommand implements Callable<Integer> {
       description = "ICU step: scoring calls after which resident memory is read (${DEFAULT-VALUE})")
   int scoreRepeats;
 
+  @Option(names = "--fixture", description = "write the causal preset as a random checkpoint with a random "
+      + "extraction-benchmark pool and forget CSV into this directory (for timing a whole run), then stop")
+  Path fixture;
+
+  @Option(names = "--fixture-rows", defaultValue = "16", description = "fixture pool rows (${DEFAULT-VALUE})")
+  int fixtureRows;
+
+  @Option(names = "--fixture-forget", defaultValue = "8", description = "fixture rows to forget (${DEFAULT-VALUE})")
+  int fixtureForget;
+
   @Option(names = "--freeze-embeddings", description = "MiniLM: train all blocks but keep the embedding tables fixed")
   boolean freezeEmbeddings;
 
@@ -69,6 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (fixture != null) {
+      RunFixture.write(CausalBench.config(causalPreset), fixture, fixtureRows, fixtureForget, 1);
+      spec.commandLine().getOut().println("written " + fixture + "/{checkpoint/, train_dataset.npy, "
+          + "lm_extraction_128_0.csv}");
+      return 0;
+    }
     // every shape is checked before anything is measured
     List<int[]> encoderShapes = shapes.contains("none") ? List.of() : shapes.stream().map(this::parse).toList();
     List<int[]> lmShapes = causalShapes.contains("none") ? List.of()

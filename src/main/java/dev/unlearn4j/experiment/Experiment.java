@@ -13,6 +13,7 @@ import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.Models;
+import dev.unlearn4j.train.TrainStep;
 
 /**
  * A config with its components created: every name looked up and every argument bound, so a bad config fails
@@ -35,6 +36,7 @@ public record Experiment(
             + "model; it runs in a sequence experiment (a config with an 'original' key, see experiments/icu-*.yaml)");
       }
       cfg.eval().metrics().forEach(Metrics::get);
+      TrainStep.requireCuttable(m.component().objective(), m.component().schedule(cfg.train()));
       ObjectNode tree = Mappers.YAML.valueToTree(cfg);
       ((ObjectNode) tree.get("dataset")).set("args", ds.argsTree());
       ((ObjectNode) tree.get("model")).set("args", mf.argsTree());

@@ -35,4 +35,14 @@ class BadInputTest {
     assertThat(dir.resolve("runs")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(),
         p -> assertThat(Files.walk(p).noneMatch(x -> x.endsWith("summary.json"))).isTrue());
   }
+
+  @Test
+  void microBatchesForAContrastiveLossAreRefusedBeforeAnythingRuns() {
+    Path f = Fixtures.write(dir, "tiny.yaml", Fixtures.tinyExperimentYaml(dir.resolve("runs"), "deepcut"));
+    CliRun r = CliRun.of("run", f.toString(), "--no-progress", "--set", "method.args.train.microBatch=2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("microBatch 2: the loss term(s) [forget_contrastive] relate the rows")
+        .doesNotContain("\n");
+    assertThat(dir.resolve("runs")).doesNotExist();
+  }
 }

@@ -86,6 +86,28 @@ public final class NpyTokens {
     return out;
   }
 
+  /** Writes token ids as numpy.save does: uint16 when every id fits, int32 otherwise (format 1.0). */
+  public static void write(Path file, int[][] ids) {
+    boolean narrow = java.util.Arrays.stream(ids).flatMapToInt(java.util.Arrays::stream).allMatch(v -> v <= 0xFFFF);
+    String header = "{'descr': '" + (narrow ? "<u2" : "<i4") + "', 'fortran_order': False, 'shape': (" + ids.length
+        + ", " + ids[0].length + "), }";
+    header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";              // data starts at a multiple of 64
+    ByteBuffer b = ByteBuffer.allocate(10 + header.length() + ids.length * ids[0].length * (narrow ? 2 : 4))
+        .order(ByteOrder.LITTLE_ENDIAN);
+    b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+    b.put(header.getBytes(StandardCharsets.ISO_8859_1));
+    for (int[] row : ids) {
+      for (int v : row) {
+        if (narrow) {
+          b.putShort((short) v);
+        } else {
+          b.putInt(v);
+        }
+      }
+    }
+    dev.unlearn4j.util.AtomicFiles.write(file, out -> out.write(b.array()));
+  }
+
   private static String field(Pattern p, String header, Path file, String name) {
     Matcher m = p.matcher(header);
     if (!m.find()) {

@@ -52,6 +52,27 @@ public final class BpeTrainer {
     return map;
   }
 
+  /**
+   * A tokenizer of {@code vocabSize} symbols without merges: end-of-text, the 256 bytes and placeholder symbols
+   * {@code tok<id>}. Text encodes byte by byte and every id decodes, which is all a benchmark of a model with a
+   * real vocabulary size (GPT-2's 50,257) and random weights needs.
+   */
+  public static Result bytesOnly(int vocabSize) {
+    if (vocabSize < 258) {
+      throw new IllegalArgumentException("vocabulary must hold the 256 bytes and <|endoftext|>: >= 258");
+    }
+    char[] b2c = byteToChar();
+    Map<String, Integer> vocab = new LinkedHashMap<>();
+    vocab.put(EOS, 0);
+    for (int b = 0; b < 256; b++) {
+      vocab.put(String.valueOf(b2c[b]), vocab.size());
+    }
+    while (vocab.size() < vocabSize) {
+      vocab.put("tok" + vocab.size(), vocab.size());
+    }
+    return new Result(vocab, List.of());
+  }
+
   public static Result train(List<String> texts, int vocabSize) {
     if (vocabSize < 258) {
       throw new IllegalArgumentException("vocabulary must hold the 256 bytes and <|endoftext|>: >= 258");

@@ -28,6 +28,18 @@ class NpyTokensTest {
   }
 
   @Test
+  void writesWhatNumpyWritesNarrowestFirst() throws Exception {
+    Path narrow = dir.resolve("narrow.npy");
+    NpyTokens.write(narrow, IDS);
+    assertThat(NpyTokens.read(narrow)).isDeepEqualTo(IDS);
+    assertThat(Files.readAllBytes(narrow)).hasSize(128 + 24);             // header padded to 64-byte alignment
+    int[][] wide = {{70000, 1}};
+    NpyTokens.write(dir.resolve("wide.npy"), wide);
+    assertThat(NpyTokens.read(dir.resolve("wide.npy"))).isDeepEqualTo(wide);
+    assertThat(new String(Files.readAllBytes(dir.resolve("wide.npy")), 0, 40, "ISO-8859-1")).contains("'<i4'");
+  }
+
+  @Test
   void refusesWhatItCannotReadExactly() throws Exception {
     Path f4 = NpyFiles.write(dir.resolve("f4.npy"), IDS, "<f4", false);
     assertThatThrownBy(() -> NpyTokens.read(f4)).isInstanceOf(UnlearnException.class)

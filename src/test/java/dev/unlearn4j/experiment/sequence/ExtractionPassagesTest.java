@@ -89,6 +89,18 @@ class ExtractionPassagesTest {
   }
 
   @Test
+  void aBenchFixtureRunsThroughTheSameConfig() {
+    GptConfig c = new GptConfig(GptConfig.NEO, 300, 256, 16, 2, 64, 1e-5, List.of("global", "local"), 256);
+    Path fx = dir.resolve("fixture");
+    dev.unlearn4j.bench.RunFixture.write(c, fx, 10, 3, 1);
+    ckpt = fx.resolve("checkpoint");
+    CliRun r = run(fx.resolve("lm_extraction_128_0.csv").toString(), "passages.pool=" + fx.resolve(
+        "train_dataset.npy"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(dir.resolve("runs/icu-gpt-neo-125m/r/summary.json")).exists();
+  }
+
+  @Test
   void forgetTextsAreTokenisedWithTheCheckpointsTokenizer() throws Exception {
     String text = "The address number 3 spoke of budgets, railways and the common defence of the union. ".repeat(30);
     Path jsonl = Files.writeString(dir.resolve("forget.jsonl"), "{\"text\": \"" + text + "\"}\n{\"text\": \""
