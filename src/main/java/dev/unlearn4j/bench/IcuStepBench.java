@@ -4,6 +4,7 @@ import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.method.generative.Icu;
+import dev.unlearn4j.model.causal.BeamSearch;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;
@@ -21,8 +22,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * ICU at a paper-sized shape with random weights (time and memory do not depend on the values): one training step
  * of forget + analogue passages with the frozen original as the KL anchor's reference, in micro-batches; then the
- * teacher-forced scoring and greedy generation the epoch checks run, and the resident memory left after repeated
- * scoring calls (a leak shows as growth).
+ * teacher-forced scoring, greedy generation and the beam search (width 2) the epoch checks run, 50 new tokens from
+ * the 50-token prefixes, and the resident memory left after repeated calls of each (a leak shows as growth).
  */
 public final class IcuStepBench {
   private IcuStepBench() {}
@@ -31,7 +32,7 @@ public final class IcuStepBench {
    * @param pairs forget passages per step (each with its analogue): ICU's batch, 8
    * @param length tokens per passage, 200
    * @param microBatch pairs per forward pass (0: all)
-   * @param repeats scoring calls for the memory-growth figure (20)
+   * @param repeats calls of scoring, greedy and beam search for the memory-growth figures (20)
    */
   public static Map<String, Object> run(GptConfig c, int pairs, int length, int microBatch, int warmup, int reps,
       int repeats) {
@@ -53,19 +54,36 @@ public final class IcuStepBench {
     out.put("step_peak_heap_bytes", Memory.peakHeapBytes());
 
     int[][] ids = forget.stream().map(Example::tokens).toArray(int[][]::new);
-    int[][] prompts = Arrays.stream(ids).map(p -> Arrays.copyOfRange(p, 100, 150)).toArray(int[][]::new);
-    out.put("score", Timings.measure(1, reps, () -> original.score(ids)));
-    out.put("greedy", Timings.measure(0, Math.max(1, reps / 2), () -> Generator.greedy(original, prompts, 50, -1)));
-    long before = Memory.rssBytes();
-    long[] rss = new long[repeats];
-    for (int i = 0; i < repeats; i++) {
-      original.score(ids);
-      rss[i] = Memory.rssBytes();
+    int half = Math.min(50, length / 2);           // 200 tokens: prefix 100-149 prompts 50 new tokens, as in ICU
+    int[][] prompts = Arrays.stream(ids).map(p -> Arrays.copyOfRange(p, length - 2 * half, length - half))
+        .toArray(int[][]::new);
+    Map<String, Runnable> calls = new LinkedHashMap<>();
+    calls.put("score", () -> original.score(ids));
+    calls.put("greedy", () -> Generator.greedy(original, prompts, half, -1));
+    calls.put("beam", () -> BeamSearch.generate(original, prompts, half, 2, 1.0, -1));
+    Map<String, Object> growth = new LinkedHashMap<>();
+    for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+      out.put(call.getKey(), Timings.measure(1, Math.max(1, reps / 2), call.getValue()));
+      growth.put(call.getKey(), rssAfterRepeats(repeats, call.getValue()));
     }
-    out.put("score_rss_before_bytes", before);
-    out.put("score_rss_after_bytes", rss);
+    out.put("rss_growth", growth);
     out.put("peak_rss_bytes", Memory.peakRssBytes());
     return out;
+  }
+
+  /** Resident memory before and after each of {@code repeats} calls: a leak shows as steady growth. */
+  private static Map<String, Object> rssAfterRepeats(int repeats, Runnable op) {
+    long before = Memory.rssBytes();
+    long[] after = new long[repeats];
+    for (int i = 0; i < repeats; i++) {
+      op.run();
+      after[i] = Memory.rssBytes();
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("before_bytes", before);
+    r.put("after_bytes", after);
+    r.put("growth_bytes", repeats == 0 ? 0 : after[repeats - 1] - before);
+    return r;
   }
 
   private static List<Example> passages(String prefix, int n, int length, int vocab, Random rng) {

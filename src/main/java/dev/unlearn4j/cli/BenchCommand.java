@@ -56,9 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "ICU step: pairs per forward pass, 0 = all (${DEFAULT-VALUE})")
   int microBatch;
 
-  @Option(names = "--score-repeats", defaultValue = "20",
-      description = "ICU step: scoring calls after which resident memory is read (${DEFAULT-VALUE})")
-  int scoreRepeats;
+  @Option(names = "--leak-repeats", defaultValue = "20",
+      description = "ICU step: calls of scoring, greedy and beam search each, resident memory read after every "
+          + "call (${DEFAULT-VALUE})")
+  int leakRepeats;
 
   @Option(names = "--fixture", description = "write the causal preset as a random checkpoint with a random "
       + "extraction-benchmark pool and forget CSV into this directory (for timing a whole run), then stop")
@@ -115,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, Object> icuResult = null;
     if (icu != null) {
       icuResult = IcuStepBench.run(CausalBench.config(causalPreset), icu[0], icu[1], microBatch, warmup, reps,
-          scoreRepeats);
+          leakRepeats);
       icuResult.put("preset", causalPreset);
       icuResult.put("shape", icuStep);
       icuResult.put("micro_batch", microBatch);
@@ -153,15 +154,18 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void reportIcu(PrintWriter o, Map<String, Object> r) {
-    long[] after = (long[]) r.get("score_rss_after_bytes");
     o.printf("ICU step %s + analogues on %s, micro-batch %s: median %.1f s (%s), peak RSS %.2f GB, peak heap %.2f GB%n",
         r.get("shape"), r.get("preset"), r.get("micro_batch"), ((Timings) r.get("step")).median() / 1e3,
         Arrays.toString(Arrays.stream(((Timings) r.get("step")).millis()).mapToObj(m -> String.format("%.1f", m / 1e3))
             .toArray()), gb(r.get("step_peak_rss_bytes")), gb(r.get("step_peak_heap_bytes")));
-    o.printf("scoring %.2f s, greedy 50 tokens %.2f s; RSS over %d scoring calls %.2f -> %.2f GB (growth %d MB)%n",
-        ((Timings) r.get("score")).median() / 1e3, ((Timings) r.get("greedy")).median() / 1e3, after.length,
-        gb(r.get("score_rss_before_bytes")), after[after.length - 1] / 1e9,
-        (after[after.length - 1] - (long) r.get("score_rss_before_bytes")) >> 20);
+    Map<?, ?> growth = (Map<?, ?>) r.get("rss_growth");
+    for (Map.Entry<?, ?> g : growth.entrySet()) {
+      Map<?, ?> m = (Map<?, ?>) g.getValue();
+      long[] after = (long[]) m.get("after_bytes");
+      o.printf("%-6s %.2f s; RSS over %d calls %.2f -> %.2f GB (growth %d MB)%n", g.getKey(),
+          ((Timings) r.get(g.getKey())).median() / 1e3, after.length, gb(m.get("before_bytes")),
+          after.length == 0 ? Double.NaN : gb(after[after.length - 1]), (long) m.get("growth_bytes") >> 20);
+    }
     o.flush();
   }
 
