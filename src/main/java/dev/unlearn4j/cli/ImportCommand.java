@@ -1,5 +1,6 @@
 package dev.unlearn4j.cli;
 
+import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.encoder.BertClassifier;
 import dev.unlearn4j.model.encoder.Checkpoint;
 import dev.unlearn4j.model.encoder.EncoderArgs;
@@ -60,8 +61,10 @@ public final class ImportCommand implements Callable<Integer> {
             + "; nothing written");
       }
     }
-    Checkpoint.write(out, bundle.config(), EncoderArgs.defaults(), bundle.weights(), bundle.tokenizerFile(), 0,
-        bundle.origin());
+    EncoderArgs d = EncoderArgs.defaults();                       // the source recorded is the one imported
+    EncoderArgs args = new EncoderArgs(onnx, EmbeddedModels.isEmbedded(onnx) ? null : bundle.tokenizerFile().toString(),
+        d.maxLength(), d.pooling(), d.dropout(), d.freezeLayers(), d.freezeEmbeddings());
+    Checkpoint.write(out, bundle.config(), args, bundle.weights(), bundle.tokenizerFile(), 0, bundle.origin());
     console.println("checkpoint written to " + out);
     return 0;
   }

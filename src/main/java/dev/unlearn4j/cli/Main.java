@@ -38,13 +38,31 @@ public final class Main implements Runnable {
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(Main::handle);
+    cl.setParameterExceptionHandler(Main::usage);
     if (out != null) {
       cl.setOut(out);
     }
     if (err != null) {
       cl.setErr(err);
     }
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {                     // an Error passes picocli's handlers
+      cl.getErr().println("unlearn: out of memory (" + e.getMessage() + "): give the JVM more heap, e.g. "
+          + "UNLEARN_JAVA_OPTS=-Xmx16g, or lower the batch size or set train.microBatch");
+      cl.getErr().flush();
+      return 1;
+    }
+  }
+
+  /** A usage error: one line with the cause and where help is, not the whole usage text. */
+  private static int usage(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String msg = e.getMessage().lines().findFirst().orElse("");
+    err.println("unlearn: " + msg + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return 2;
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,7 +1,9 @@
 package dev.unlearn4j.cli;
 
+import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
+import dev.unlearn4j.config.Overrides;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.RunDirectory;
@@ -50,10 +52,26 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return start();
+    } catch (ConfigException e) {
+      throw experiment == null ? e : Overrides.blame(e, experiment.toString(), overrides);
+    }
+  }
+
+  private Integer start() {
     if ((resume == null) == (experiment == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either EXPERIMENT or --resume RUN_DIR");
     }
+    if (runId != null && !ExperimentConfig.isDirectoryName(runId)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--run-id '" + runId + "': use only letters, "
+          + "digits, '.', '_' and '-' (not '.' or '..'); it names one directory under <output>/<name>/");
+    }
     if (resume != null) {
+      if (!overrides.isEmpty() || runId != null || !methods.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues a run with its own "
+            + "config.yaml and directory; --set, --run-id and --methods cannot be combined with it");
+      }
       Path config = RunDirectory.unfinished(resume).file(RunDirectory.CONFIG);
       if (SequenceExperiment.isSequence(ConfigLoader.readTree(config))) {
         return printSequence(new SequenceRunner(List.of(progress.listener())).resume(resume));

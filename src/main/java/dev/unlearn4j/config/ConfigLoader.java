@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads an experiment file: YAML → overrides → defaults → strictly bound records. */
 public final class ConfigLoader {
@@ -19,14 +20,7 @@ public final class ConfigLoader {
    * @throws ConfigException with a one-line message that starts with the file name
    */
   public static ExperimentConfig load(Path file, List<String> overrides) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": no such file");
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage());
-    }
+    String text = read(file);
     try {
       return parse(text, overrides);
     } catch (ConfigException e) {
@@ -36,12 +30,9 @@ public final class ConfigLoader {
 
   /** The YAML tree of a config file (a mapping), with errors that name the file. */
   public static JsonNode readTree(Path file) {
+    String text = read(file);
     try {
-      return tree(Files.readString(file));
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file + ": no such file");
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+      return tree(text);
     } catch (ConfigException e) {
       throw new ConfigException(file + ": " + e.getMessage(), e);
     }
@@ -75,11 +66,39 @@ public final class ConfigLoader {
     return cfg;
   }
 
+  /** The file's text; a FIFO, a device or an oversized file is refused before anything is read from it. */
+  private static String read(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        throw new ConfigException(file + ": no such file");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(file + ": not a regular file");
+      }
+      if (Files.size(file) > 4L * YamlGuard.MAX_CHARS) {                  // UTF-8: at most 4 bytes a character
+        throw new ConfigException(file + ": " + Files.size(file) + " bytes; a config is at most "
+            + YamlGuard.MAX_CHARS + " characters");
+      }
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": no such file");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
   private static JsonNode tree(String yaml) {
+    YamlGuard.check(yaml);
     JsonNode tree;
     try {
       tree = Mappers.YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        // the scanner's problem and where it is; its context (an open bracket or quote) may start lines earlier
+        throw new ConfigException("malformed YAML at line " + (m.getProblemMark().getLine() + 1) + ": "
+            + m.getProblem() + (m.getContext() == null || m.getContextMark() == null ? "" : " (" + m.getContext()
+            + " opened at line " + (m.getContextMark().getLine() + 1) + ")"));
+      }
       var loc = e.getLocation();
       throw new ConfigException("malformed YAML" + (loc != null ? " at line " + loc.getLineNr() : "")
           + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));

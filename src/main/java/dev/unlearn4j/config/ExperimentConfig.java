@@ -56,9 +56,15 @@ public record ExperimentConfig(
     if (checkpointEvery < 0) {
       throw new ConfigException("key 'checkpointEvery' must be >= 0, got " + checkpointEvery);
     }
-    if (!name.matches("[A-Za-z0-9._-]+")) {
-      throw new ConfigException("key 'name' must use only letters, digits, '.', '_' and '-', got '" + name + "'");
+    if (!isDirectoryName(name)) {
+      throw new ConfigException("key 'name' must use only letters, digits, '.', '_' and '-' (not '.' or '..'), got '"
+          + name + "'");
     }
+  }
+
+  /** A name that is one directory below its parent: letters, digits, '.', '_', '-', and not '.' or '..'. */
+  public static boolean isDirectoryName(String s) {
+    return s.matches("[A-Za-z0-9._-]+") && !s.equals(".") && !s.equals("..");
   }
 
   private static void require(Object value, String key) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code --set a.b.c=value} overrides. The value is read as a YAML scalar or flow collection, so {@code 0.5} is a
@@ -31,6 +33,30 @@ public final class Overrides {
       node.set(keys[keys.length - 1], parseValue(a.substring(eq + 1), path));
     }
   }
+
+  /**
+   * A config error about a key that a {@code --set} assignment gave: the same error naming the assignment instead
+   * of the file ({@code FILE: key 'train.epochs' expects an integer} becomes {@code --set train.epochs=many: key
+   * 'train.epochs' expects an integer}); any other error unchanged.
+   */
+  public static ConfigException blame(ConfigException e, String file, List<String> assignments) {
+    String msg = e.getMessage();
+    Matcher m = KEY.matcher(msg);
+    if (!msg.startsWith(file + ": ") || !m.find()) {
+      return e;
+    }
+    String key = m.group(1);
+    for (int i = assignments.size() - 1; i >= 0; i--) {                // the last assignment of a key wins
+      String a = assignments.get(i);
+      String path = a.substring(0, Math.max(0, a.indexOf('='))).trim();
+      if (!path.isEmpty() && (key.equals(path) || key.startsWith(path + "."))) {
+        return new ConfigException("--set " + a + ": " + msg.substring(file.length() + 2), e);
+      }
+    }
+    return e;
+  }
+
+  private static final Pattern KEY = Pattern.compile("key '([^']+)'");
 
   private static JsonNode parseValue(String text, String path) {
     try {

@@ -1,5 +1,6 @@
 package dev.unlearn4j.data;
 
+import dev.unlearn4j.util.InputFiles;
 import dev.unlearn4j.util.Seeds;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -32,6 +33,11 @@ public final class ForgetRequests {
         .map(Example::groupOrId).collect(Collectors.toSet());
     List<Example> pool = data.examples().stream().filter(e -> !explicitGroups.contains(e.groupOrId())).toList();
     List<Example> test = stratifiedSample(pool, spec.testFraction(), Seeds.random(seed, "split.test"));
+    if (test.isEmpty()) {                             // test metrics would be NaN and the run would still "succeed"
+      throw new UnlearnException("the test split of dataset '" + data.name() + "' is empty: forget.testFraction "
+          + spec.testFraction() + " holds out no example of any class (" + pool.size() + " examples outside the "
+          + "forget ids); give more examples per class or raise forget.testFraction");
+    }
     Set<String> testIds = test.stream().map(Example::id).collect(Collectors.toSet());
     List<Example> train = data.examples().stream().filter(e -> !testIds.contains(e.id())).toList();
 
@@ -110,6 +116,7 @@ public final class ForgetRequests {
 
   private static Set<String> readIds(Dataset data, Path file) {
     List<String> lines;
+    InputFiles.requireRegular(file, "forget.idsFile " + file);
     try {
       lines = Files.readAllLines(file);
     } catch (IOException e) {
@@ -120,6 +127,9 @@ public final class ForgetRequests {
       if (!l.isBlank()) {
         ids.add(l.strip());
       }
+    }
+    if (ids.isEmpty()) {
+      throw new UnlearnException("forget.idsFile " + file + ": no ids (write one id per line)");
     }
     Map<String, Example> byId = data.examples().stream().collect(Collectors.toMap(Example::id, Function.identity()));
     for (String id : ids) {

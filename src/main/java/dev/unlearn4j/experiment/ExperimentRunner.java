@@ -73,15 +73,21 @@ public final class ExperimentRunner {
     ExperimentConfig cfg = exps.get(0).config();
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
+    Seeds.seedNd4j(cfg.seed());
+    // read and validated before any run directory exists: bad data or forget ids leave nothing behind
+    Dataset data = exps.get(0).dataset().load();
+    ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), cfg.seed());
+    Map<String, String> inputs = RunInputs.collect(exps.get(0), data);
     List<RunDirectory> runs = new ArrayList<>();
     for (int i = 0; i < exps.size(); i++) {
       RunDirectory run = RunDirectory.create(Path.of(cfg.output()), exps.get(i).config().name(), runIds.get(i),
           cfg.seed());
       LOG.info("run directory {}", run.path());
       run.writeString(RunDirectory.CONFIG, toYaml(exps.get(i)));
+      run.writeJson(RunInputs.FILE, inputs);
       runs.add(run);
     }
-    return execute(exps, runs, start, t0, false);
+    return execute(exps, runs, data, request, start, t0, false);
   }
 
   /**
@@ -94,16 +100,18 @@ public final class ExperimentRunner {
     Experiment exp = Experiment.resolve(dev.unlearn4j.config.ConfigLoader.load(config, List.of()),
         config.toString());
     LOG.info("resuming {}", runDir);
-    return execute(List.of(exp), List.of(run), Instant.now().toString(), System.nanoTime(), true).get(0);
+    String start = Instant.now().toString();
+    long t0 = System.nanoTime();
+    Seeds.seedNd4j(exp.config().seed());
+    Dataset data = exp.dataset().load();
+    ForgetRequest request = ForgetRequests.draw(data, exp.config().forget(), exp.config().seed());
+    RunInputs.requireUnchanged(run, RunInputs.collect(exp, data));
+    return execute(List.of(exp), List.of(run), data, request, start, t0, true).get(0);
   }
 
-  private List<Result> execute(List<Experiment> exps, List<RunDirectory> runs, String start, long t0,
-      boolean resume) {
+  private List<Result> execute(List<Experiment> exps, List<RunDirectory> runs, Dataset data, ForgetRequest request,
+      String start, long t0, boolean resume) {
     ExperimentConfig cfg = exps.get(0).config();
-    long seed = cfg.seed();
-    Seeds.seedNd4j(seed);
-    Dataset data = exps.get(0).dataset().load();
-    ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), seed);
     String forgetSha = null;
     for (RunDirectory run : runs) {
       forgetSha = SplitFiles.write(run, request);           // the same ids, so the same hash, in every run
@@ -194,8 +202,8 @@ public final class ExperimentRunner {
         beforeMetrics, CrossMetrics.compute(after, s.oracle(), metrics), oracle, timing, memory);
 
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
-    Map<String, String> inputs = new LinkedHashMap<>(s.data().inputFiles());
-    inputs.put("dataset:" + s.data().name(), s.data().fingerprint());
+    Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
+    inputs.putIfAbsent("dataset:" + s.data().name(), s.data().fingerprint());
     inputs.put("unlearned-model", dev.unlearn4j.util.Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
     Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
     List<EvalResult> evals = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +39,24 @@ class MainTest {
   }
 
   @Test
+  void aBadSetValueBlamesTheAssignmentNotTheFile() {
+    Path f = Fixtures.write(dir, "e.yaml", Fixtures.tinyExperimentYaml(dir, "finetune"));
+    CliRun r = CliRun.of("run", f.toString(), "--set", "train.epochs=many");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("unlearn: --set train.epochs=many: key 'train.epochs' expects");
+    CliRun inFile = CliRun.of("run", Fixtures.write(dir, "f.yaml", Fixtures.tinyExperimentYaml(dir, "finetune")
+        + "bogus: 1\n").toString(), "--set", "train.epochs=2");
+    assertThat(inFile.err().strip()).startsWith("unlearn: " + dir.resolve("f.yaml") + ": unknown key 'bogus'");
+  }
+
+  @Test
   void unknownCommandOrMissingArgumentIsAUsageError() {
     assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("run").exitCode()).isEqualTo(2);
   }
 
   @Test
-  void failedRunLeavesNoSummary() throws Exception {
+  void aRunWithBadForgetIdsLeavesNoRunDirectory() {
     Path ids = Fixtures.write(dir, "ids.txt", "no-such-id\n");
     Path f = Fixtures.write(dir, "e.yaml", Fixtures.tinyExperimentYaml(dir, "finetune"));
     CliRun r = CliRun.of("run", f.toString(), "--set", "forget.mode=ids", "--set", "forget.idsFile=" + ids,
@@ -54,9 +64,36 @@ class MainTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("id 'no-such-id' is not in dataset 'synthetic-blobs'");
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
-    Path run = dir.resolve("tiny/r1");
-    assertThat(run.resolve("config.yaml")).exists();
-    assertThat(run.resolve("summary.json")).doesNotExist();
-    assertThat(Files.list(run).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    assertThat(dir.resolve("tiny/r1")).doesNotExist();                  // so the run id stays free
+    assertThat(CliRun.of("run", f.toString(), "--run-id", "r1").exitCode()).isZero();
+  }
+
+  @Test
+  void usageErrorsAreOneLineThatSaysWhereHelpIs() {
+    CliRun r = CliRun.of("run");
+    assertThat(r.err().strip()).isEqualTo("unlearn: give either EXPERIMENT or --resume RUN_DIR; "
+        + "see 'unlearn run --help'");
+    assertThat(CliRun.of("run", "--frobnicate").err().strip()).startsWith("unlearn: Unknown option: '--frobnicate'")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void aRunIdThatIsNotOneDirectoryNameIsRefused() {
+    Path f = Fixtures.write(dir, "e.yaml", Fixtures.tinyExperimentYaml(dir, "finetune"));
+    for (String id : new String[] {"../../x", dir.resolve("abs").toString(), "a/b", "", ".."}) {
+      CliRun r = CliRun.of("run", f.toString(), "--run-id", id);
+      assertThat(r.exitCode()).as(id).isEqualTo(2);
+      assertThat(r.err().strip()).as(id).startsWith("unlearn: --run-id '" + id + "': use only letters, digits");
+    }
+    assertThat(dir.resolve("tiny")).doesNotExist();
+    assertThat(dir.resolve("abs")).doesNotExist();
+  }
+
+  @Test
+  void resumeRefusesSettingsItWouldIgnore() {
+    CliRun r = CliRun.of("run", "--resume", dir.toString(), "--set", "seed=3");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--set, --run-id and --methods cannot be combined with it");
+    assertThat(CliRun.of("run", "--resume", dir.toString(), "--run-id", "x").exitCode()).isEqualTo(2);
   }
 }

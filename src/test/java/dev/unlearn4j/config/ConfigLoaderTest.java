@@ -2,6 +2,7 @@ package dev.unlearn4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.testing.Fixtures;
@@ -101,7 +102,49 @@ class ConfigLoaderTest {
   void malformedYamlNamesTheLine() {
     Path f = Fixtures.write(dir, "bad.yaml", "name: t\ndataset: {name: x\nmodel: y\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, List.of()))
-        .hasMessageStartingWith(f + ": malformed YAML at line");
+        .hasMessageStartingWith(f + ": malformed YAML at line 3: expected ',' or '}'")    // the problem's line
+        .hasMessageEndingWith("(while parsing a flow mapping opened at line 2)");           // and the context's
+  }
+
+  @Test
+  void aKeyGivenTwiceIsRejectedWithItsLine() {
+    String yaml = MINIMAL + "train: {learningRate: 0.5}\nseed: 3\ntrain: {epochs: 2}\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(yaml, List.of()))
+        .hasMessage("line 7: key 'train' is given twice in one mapping; merge the two");
+    String nested = MINIMAL + "train:\n  epochs: 2\n  epochs: 3\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(nested, List.of()))
+        .hasMessageContaining("key 'train.epochs' is given twice");
+  }
+
+  @Test
+  void anchorsAndAliasesAreRejectedWithTheirKey() {
+    String alias = "name: &n t\noutput: *n\ndataset: {name: synthetic-blobs}\nmodel: {name: mlp}\n"
+        + "method: {name: finetune}\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(alias, List.of()))       // read as output: "n" without the check
+        .hasMessage("line 2: alias '*n' at key 'output': anchors and aliases are not supported; write the value "
+            + "out");
+    assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "train: &t {epochs: 2}\n", List.of()))
+        .hasMessageStartingWith("line 5: anchor '&t' at key 'train'");
+    String aliasOnly = MINIMAL + "output: *n\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(aliasOnly, List.of()))
+        .hasMessageStartingWith("line 5: ");
+  }
+
+  @Test
+  void anOversizedConfigIsRefusedBeforeItIsScanned() {
+    String big = MINIMAL + "output: \"" + "x".repeat(YamlGuard.MAX_CHARS) + "\"\n";
+    assertThatThrownBy(() -> ConfigLoader.parse(big, List.of())).hasMessageContaining("at most 1048576 are read");
+    Path f = Fixtures.write(dir, "big.yaml", big + "x".repeat(4 * YamlGuard.MAX_CHARS));
+    assertThatThrownBy(() -> ConfigLoader.load(f, List.of())).hasMessageStartingWith(f + ": ")
+        .hasMessageContaining("a config is at most");
+  }
+
+  @Test
+  void aConfigThatIsNotARegularFileIsRefused() throws Exception {
+    assertThatThrownBy(() -> ConfigLoader.load(dir, List.of())).hasMessage(dir + ": not a regular file");
+    Path fifo = dir.resolve("exp.yaml");                              // reading a FIFO would wait for a writer
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    assertThatThrownBy(() -> ConfigLoader.load(fifo, List.of())).hasMessage(fifo + ": not a regular file");
   }
 
   @Test

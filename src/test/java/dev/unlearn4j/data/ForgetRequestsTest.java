@@ -82,6 +82,15 @@ class ForgetRequestsTest {
   }
 
   @Test
+  void aDatasetWithOneExamplePerClassHasNoTestSplitAndFails() {
+    Dataset singles = new Dataset("singles", java.util.List.of("a", "b", "c"), java.util.List.of(
+        new Example("x", 0, "x", null), new Example("y", 1, "y", null), new Example("z", 2, "z", null)), Map.of());
+    assertThatThrownBy(() -> ForgetRequests.draw(singles, ForgetSpec.defaults(), 1))
+        .hasMessageStartingWith("the test split of dataset 'singles' is empty: forget.testFraction 0.2 holds out "
+            + "no example of any class (3 examples outside the forget ids)");
+  }
+
+  @Test
   void badForgetRequestsFailNamingTheCause() {
     Path unknown = Fixtures.write(dir, "bad.txt", "blob-0-0000\nno-such-id\n");
     assertThatThrownBy(() -> ForgetRequests.draw(data,
@@ -89,7 +98,9 @@ class ForgetRequestsTest {
         .isInstanceOf(UnlearnException.class).hasMessageContaining("id 'no-such-id' is not in dataset");
     Path empty = Fixtures.write(dir, "empty.txt", "\n");
     assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.IDS, null, null,
-        empty.toString()), 1)).hasMessageContaining("the forget set is empty");
+        empty.toString()), 1)).hasMessage("forget.idsFile " + empty + ": no ids (write one id per line)");
+    assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.IDS, null, null, dir.toString()), 1))
+        .hasMessage("forget.idsFile " + dir + ": not a regular file");
     assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.CLASS, null, "c9", null), 1))
         .hasMessageContaining("forget.label 'c9' is not a label");
     assertThatThrownBy(() -> ForgetRequests.draw(data, spec(ForgetSpec.Mode.RANDOM, 1000, null, null), 1))

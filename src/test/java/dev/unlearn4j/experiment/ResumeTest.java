@@ -67,11 +67,41 @@ class ResumeTest {
       assertThat(resumed.exitCode()).as(resumed.err()).isZero();
       assertThat(withoutCost(run.resolve("summary.json"))).as(id).isEqualTo(withoutCost(whole.resolve("summary.json")));
       assertThat(Files.readString(run.resolve("metrics.csv"))).isEqualTo(Files.readString(whole.resolve("metrics.csv")));
+      // every step once, in order, with the uninterrupted run's values: no gap after the checkpoint, no repeat
+      assertThat(Files.readString(run.resolve("train_log.csv"))).as(id)
+          .isEqualTo(Files.readString(whole.resolve("train_log.csv")));
       assertThat(run.resolve("checkpoints")).doesNotExist();
     }
     CliRun again = CliRun.of("run", "--resume", whole.toString());
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("finished already");
+  }
+
+  @Test
+  void aResumeRefusesInputsThatChangedAfterTheKill() throws Exception {
+    Path ids = Files.writeString(dir.resolve("ids.txt"), "blob-0-0000\nblob-1-0003\n");
+    Path cfg = dir.resolve("ids.yaml");
+    Files.writeString(cfg, YAML.formatted(dir.resolve("runs"))
+        .replace("forget: {fraction: 0.1}", "forget: {mode: ids, idsFile: '" + ids + "'}"));
+    Experiment exp = Experiment.resolve(ConfigLoader.load(cfg, List.of()), cfg.toString());
+    Kill kill = new Kill("original", 4);
+    assertThatThrownBy(() -> new ExperimentRunner(List.of(kill)).run(exp, "k")).hasMessageContaining("killed");
+    Path run = dir.resolve("runs/resume/k");
+    assertThat(Mappers.JSON.readTree(run.resolve("inputs.json").toFile()).path(ids.toString()).asText())
+        .hasSize(64);
+
+    Files.writeString(ids, "blob-0-0000\nblob-2-0005\n");
+    CliRun changed = CliRun.of("run", "--resume", run.toString(), "--no-progress");
+    assertThat(changed.exitCode()).isEqualTo(1);
+    assertThat(changed.err().strip()).startsWith("unlearn: cannot resume " + run + ": input " + ids
+        + " changed since the run started (SHA-256 ");
+    assertThat(run.resolve("summary.json")).doesNotExist();
+
+    Files.writeString(ids, "blob-0-0000\nblob-1-0003\n");                // restored: the resume goes on
+    CliRun restored = CliRun.of("run", "--resume", run.toString(), "--no-progress");
+    assertThat(restored.exitCode()).as(restored.err()).isZero();
+    assertThat(Mappers.JSON.readTree(run.resolve("provenance.json").toFile()).path("inputs").has(ids.toString()))
+        .isTrue();
   }
 
   private static JsonNode withoutCost(Path summary) throws Exception {

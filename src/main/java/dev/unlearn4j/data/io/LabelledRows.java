@@ -2,6 +2,7 @@ package dev.unlearn4j.data.io;
 
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
+import dev.unlearn4j.util.InputFiles;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.BufferedReader;
@@ -66,23 +67,33 @@ final class LabelledRows {
     return new Dataset(name, labels, ex, inputs);
   }
 
-  /** A reader that fails on bytes that are not UTF-8 instead of replacing them silently. */
+  /**
+   * A reader that fails on bytes that are not UTF-8 instead of replacing them silently, and skips a UTF-8
+   * byte-order mark (spreadsheet exports write one). A FIFO, a device or a file over 2 GiB is refused first.
+   */
   static BufferedReader utf8(Path file) {
     try {
+      InputFiles.requireRegular(file, file.toString());
       var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
-      return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+      BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset();
+      }
+      return in;
     } catch (NoSuchFileException e) {
       throw new UnlearnException(file + ": no such file");
     } catch (IOException e) {
-      throw new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
+      throw readError(file, e);
     }
   }
 
-  /** Translates a read failure, naming malformed UTF-8 as such. */
+  /** Translates a read failure, naming malformed UTF-8 as such with the line and byte offset of the first. */
   static UnlearnException readError(Path file, IOException e) {
     if (e instanceof java.nio.charset.CharacterCodingException) {
-      return new UnlearnException(file + ": not valid UTF-8 text (save it as UTF-8)");
+      return new UnlearnException(file + ": not valid UTF-8 text" + Utf8Position.firstMalformed(file)
+          + " (save it as UTF-8)");
     }
     return new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
   }

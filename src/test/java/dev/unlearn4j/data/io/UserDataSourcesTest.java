@@ -44,11 +44,36 @@ class UserDataSourcesTest {
     Path latin1 = Files.write(dir.resolve("l.csv"), new byte[] {'t', ',', 'l', '\n', 'c', 'a', 'f', (byte) 0xE9,
         ',', 'a', '\n'});
     assertThatThrownBy(() -> new CsvSource(new CsvSource.Args(latin1.toString(), "t", "l", null, null, ","))
-        .load()).hasMessage(latin1 + ": not valid UTF-8 text (save it as UTF-8)");
+        .load()).hasMessage(latin1 + ": not valid UTF-8 text at line 2 (byte offset 7) (save it as UTF-8)");
     Path missing = dir.resolve("none.csv");
     assertThatThrownBy(() -> csv(missing, "label", null).load()).hasMessage(missing + ": no such file");
     Path empty = write("e.csv", "text,label\n");
     assertThatThrownBy(() -> csv(empty, "label", null).load()).hasMessage(empty + ": no examples");
+  }
+
+  @Test
+  void aMissingRelativePathSaysWhichDirectoryItWasReadFrom() {
+    Path rel = Path.of("no-such-dir", "d.csv");
+    assertThatThrownBy(() -> csv(rel, "label", null).load()).hasMessage(rel + ": no such file (relative paths are "
+        + "read from the working directory " + Path.of("").toAbsolutePath() + ")");
+  }
+
+  @Test
+  void aByteOrderMarkIsSkipped() throws Exception {
+    Path p = Files.write(dir.resolve("bom.csv"), ("\uFEFFid,text,label\na1,x,pos\na2,y,neg\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(csv(p, "label", "id").load().examples()).extracting(e -> e.id()).containsExactly("a1", "a2");
+  }
+
+  @Test
+  void inputsThatAreNotRegularFilesAreRefusedBeforeReading() throws Exception {
+    assertThatThrownBy(() -> csv(dir, "label", null).load()).hasMessage(dir + ": not a regular file");
+    Path fifo = dir.resolve("f.csv");                                  // reading it would wait for a writer
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    assertThatThrownBy(() -> csv(fifo, "label", null).load()).hasMessage(fifo + ": not a regular file");
+    assertThatThrownBy(() -> csv(Path.of("/dev/zero"), "label", null).load())
+        .hasMessage("/dev/zero: not a regular file");
   }
 
   @Test

@@ -32,6 +32,18 @@ class ImportCommandTest {
   }
 
   @Test
+  void aCheckpointRecordsTheOnnxFileItWasImportedFrom() throws Exception {
+    Path copy = Files.copy(EmbeddedModels.resolve(EmbeddedModels.MINILM).onnx(), dir.resolve("mine.onnx"));
+    Path ck = dir.resolve("ck");
+    CliRun r = CliRun.of("import", "--onnx", copy.toString(), "--tokenizer", tokenizer.toString(), "--out",
+        ck.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    var args = dev.unlearn4j.config.Mappers.JSON.readTree(ck.resolve("config.json").toFile()).path("args");
+    assertThat(args.path("source").asText()).isEqualTo(copy.toString());
+    assertThat(args.path("tokenizer").asText()).isEqualTo(tokenizer.toString());
+  }
+
+  @Test
   void missingFileFailsWithItsName() {
     Path missing = dir.resolve("none.onnx");
     CliRun r = CliRun.of("import", "--onnx", missing.toString(), "--tokenizer", tokenizer.toString(), "--out",
@@ -65,12 +77,28 @@ class ImportCommandTest {
   }
 
   @Test
-  void exportRefusesToOverwriteTheOriginal() {
+  void exportRefusesExistingTargetsAndNeverWritesAnInput() throws Exception {
     Path ck = dir.resolve("ck");
     assertThat(CliRun.of("import", "--onnx", EmbeddedModels.MINILM, "--out", ck.toString()).exitCode()).isZero();
-    Path original = EmbeddedModels.resolve(EmbeddedModels.MINILM).onnx();
-    CliRun r = CliRun.of("export", ck.toString(), "--out", original.toString());
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("refusing to overwrite the original model");
+    Path original = EmbeddedModels.resolve(EmbeddedModels.MINILM).onnx();       // in the cache later runs read
+    byte[] before = Files.readAllBytes(original);
+    for (CliRun r : new CliRun[] {CliRun.of("export", ck.toString(), "--out", original.toString()),
+        CliRun.of("export", ck.toString(), "--out", original.toString(), "--force")}) {
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("refusing to write into the unlearn4j cache");
+    }
+    Path own = ck.resolve("model.safetensors");
+    byte[] ownBefore = Files.readAllBytes(own);
+    CliRun r = CliRun.of("export", ck.toString(), "--out", own.toString(), "--force");
+    assertThat(r.err().strip()).isEqualTo("unlearn: " + own + ": refusing to write into the checkpoint " + ck);
+    Path taken = Files.write(dir.resolve("taken.onnx"), new byte[] {1, 2, 3});
+    CliRun t = CliRun.of("export", ck.toString(), "--out", taken.toString());
+    assertThat(t.exitCode()).isEqualTo(1);
+    assertThat(t.err().strip()).isEqualTo("unlearn: " + taken + ": exists; choose another --out or add --force "
+        + "to replace it");
+    assertThat(Files.readAllBytes(taken)).containsExactly(1, 2, 3);
+    assertThat(CliRun.of("export", ck.toString(), "--out", taken.toString(), "--force").exitCode()).isZero();
+    assertThat(Files.readAllBytes(original)).isEqualTo(before);
+    assertThat(Files.readAllBytes(own)).isEqualTo(ownBefore);
   }
 }
