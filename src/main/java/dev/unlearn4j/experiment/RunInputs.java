@@ -36,6 +36,24 @@ public final class RunInputs {
     return inputs;
   }
 
+  /** The SHA-256 of every file named by {@code values}: files, directories' files, embedded model names. */
+  public static Map<String, String> ofValues(String... values) {
+    Map<String, String> inputs = new TreeMap<>();
+    for (String v : values) {
+      addPaths(Mappers.JSON.getNodeFactory().textNode(v), inputs);
+    }
+    return inputs;
+  }
+
+  /** Records {@code inputs} in a new run, or, resuming, fails unless they are those recorded. */
+  public static void recordOrCheck(RunDirectory run, Map<String, String> inputs, boolean resume) {
+    if (resume) {
+      requireUnchanged(run, inputs);
+    } else {
+      run.writeJson(FILE, inputs);
+    }
+  }
+
   /** The inputs recorded when {@code run} started; empty for a run started before they were recorded. */
   public static Map<String, String> read(RunDirectory run) {
     Path file = run.file(FILE);

@@ -71,12 +71,14 @@ public final class Trainer {
         TrainStep.Outcome o = trainStep.run(batch, phase, step, epoch);
         NativeMemory.tick();
         state = new TrainerState(phase, epoch, step, total, o.loss(), o.terms(), o.gradNorm());
+        for (TrainingListener l : listeners) {
+          l.onStep(state);
+        }
+        // after the listeners: a checkpoint only ever covers steps they saw (the train log has their rows), and a
+        // process killed in between takes the step again on resume
         if (checkpoints != null && checkpoints.due(step)) {
           checkpoints.save(phase, new Checkpoints.Position(step, epoch, b + 1, false),
               trainStep.updaters().params(), trainStep.updaters().states());
-        }
-        for (TrainingListener l : listeners) {
-          l.onStep(state);
         }
       }
       state = new TrainerState(phase, epoch, step, total, state.loss(), state.terms(), state.gradNorm());

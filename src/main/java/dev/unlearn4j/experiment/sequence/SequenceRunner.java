@@ -7,6 +7,7 @@ import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
+import dev.unlearn4j.experiment.RunInputs;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.experiment.TrainLog;
 import dev.unlearn4j.method.generative.ContinuationScorer;
@@ -95,6 +96,8 @@ public final class SequenceRunner {
           + " tokens exceed the model's " + original.config().maxPositions() + " positions");
     }
     RunDirectory run = runDirectory.get();                // inputs checked: only now does a new run directory appear
+    RunInputs.recordOrCheck(run, RunInputs.ofValues(o.checkpoint().toString(), cfg.passages().pool(),
+        cfg.passages().forget(), cfg.passages().unseen(), ev.encoder()), resume);
     Checkpoints ckpt = new Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
@@ -165,7 +168,7 @@ public final class SequenceRunner {
           + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
 
       HfCheckpoint.save(model, tokFile, run.file("model"));
-      Map<String, String> inputs = new LinkedHashMap<>();
+      Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
       inputs.put("original-model", Sha256.of(o.checkpoint().resolve("model.safetensors")));
       inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
       inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()

@@ -18,20 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill and resume of an ICU run on the tiny preset: interrupted at the first step of epoch 2 (the replay must use
+ * Kill and resume of an ICU run on the tiny preset: interrupted at the second step of epoch 2 (the replay must use
  * epoch 1's flags, then those of the check after it) and at the end of epoch 1 before its check; each resumed run
- * ends with the summary, per-passage metrics and refinement log of the uninterrupted run, and leaves no
+ * ends with the summary, per-passage metrics, refinement log and train log of the uninterrupted run, and leaves no
  * checkpoints behind.
  */
 class SequenceResumeTest {
   @TempDir Path dir;
 
-  /** Throws at the first step of an epoch, or at the end of an epoch before its check, like a process killed there. */
-  private record Kill(int atStepOfEpoch, int atEpochEnd) implements TrainingListener {
+  /** Throws at a step, or at the end of an epoch before its check, like a process killed there. */
+  private record Kill(int atStep, int atEpochEnd) implements TrainingListener {
     @Override
     public void onStep(TrainerState s) {
-      if (s.epoch() == atStepOfEpoch) {
-        throw new IllegalStateException("killed in epoch " + atStepOfEpoch);
+      if (s.step() == atStep) {
+        throw new IllegalStateException("killed at step " + atStep);
       }
     }
 
@@ -56,8 +56,13 @@ class SequenceResumeTest {
     assertThat(log.get(2).split(",")[1]).as("the check after epoch 1 changed the flags, so a resumed epoch 2 "
         + "must replay with them").isNotEqualTo(log.get(1).split(",")[1]);
 
-    for (Kill kill : List.of(new Kill(2, -1), new Kill(-1, 1))) {
-      String id = "killed-" + kill.atStepOfEpoch() + "-" + kill.atEpochEnd();
+    List<String> steps = Files.readAllLines(runs.resolve("whole/train_log.csv")).stream()
+        .filter(l -> l.contains(",loss,")).map(l -> l.split(",")[1] + ":" + l.split(",")[2]).toList();
+    assertThat(steps).as("step 4 is the second step of epoch 2: a kill there resumes mid-epoch from step 3")
+        .startsWith("1:1", "1:2", "2:3", "2:4");
+
+    for (Kill kill : List.of(new Kill(4, -1), new Kill(-1, 1))) {
+      String id = "killed-" + kill.atStep() + "-" + kill.atEpochEnd();
       assertThatThrownBy(() -> new SequenceRunner(List.of(kill)).run(exp, id)).hasMessageContaining("killed");
       Path run = runs.resolve(id);
       assertThat(run.resolve("summary.json")).doesNotExist();
@@ -67,11 +72,13 @@ class SequenceResumeTest {
       assertThat(resumed.exitCode()).as(resumed.err()).isZero();
       assertThat(withoutCost(run.resolve("summary.json"))).as(id)
           .isEqualTo(withoutCost(runs.resolve("whole/summary.json")));
-      for (String f : List.of("metrics.csv", "refinement_log.csv")) {
+      for (String f : List.of("metrics.csv", "refinement_log.csv", "train_log.csv")) {
         assertThat(Files.readString(run.resolve(f))).as(f)
             .isEqualTo(Files.readString(runs.resolve("whole").resolve(f)));
       }
       assertThat(run.resolve("checkpoints")).doesNotExist();
+      assertThat(Mappers.JSON.readTree(run.resolve("inputs.json").toFile()).size()).as("checkpoint files")
+          .isGreaterThanOrEqualTo(3);
     }
   }
 
