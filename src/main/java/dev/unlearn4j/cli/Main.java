@@ -37,14 +37,19 @@ public final class Main implements Runnable {
   /** As {@link #execute(String...)}, writing to the given streams (null: the console). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(Main::handle);
-    cl.setParameterExceptionHandler(Main::usage);
     if (out != null) {
       cl.setOut(out);
     }
     if (err != null) {
       cl.setErr(err);
     }
+    return run(cl, args);
+  }
+
+  /** Runs {@code cl} with this CLI's handlers: every failure, out of memory included, as one {@code unlearn:} line. */
+  static int run(CommandLine cl, String... args) {
+    cl.setExecutionExceptionHandler(Main::handle);
+    cl.setParameterExceptionHandler(Main::usage);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {                     // an Error passes picocli's handlers

@@ -68,6 +68,25 @@ class MainTest {
     assertThat(CliRun.of("run", f.toString(), "--run-id", "r1").exitCode()).isZero();
   }
 
+  /** A command that runs out of memory, as a large model on a small heap does. */
+  @picocli.CommandLine.Command(name = "oom")
+  static final class Oom implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  void runningOutOfMemoryIsOneLineWithAHint() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new Oom());
+    cl.setErr(new java.io.PrintWriter(err, true));
+    assertThat(Main.run(cl)).isEqualTo(1);
+    assertThat(err.toString().strip()).isEqualTo("unlearn: out of memory (Java heap space): give the JVM more heap, "
+        + "e.g. UNLEARN_JAVA_OPTS=-Xmx16g, or lower the batch size or set train.microBatch");
+  }
+
   @Test
   void usageErrorsAreOneLineThatSaysWhereHelpIs() {
     CliRun r = CliRun.of("run");
