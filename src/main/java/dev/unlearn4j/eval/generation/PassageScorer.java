@@ -1,6 +1,7 @@
 package dev.unlearn4j.eval.generation;
 
 import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.util.NativeMemory;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +16,32 @@ public final class PassageScorer {
 
   static final int BATCH = 16;
   /**
-   * Cache rows of one extraction batch ({@link dev.unlearn4j.model.causal.GreedyForks}: one per passage and prompt
-   * length): wide enough that a decoder call's fixed cost is shared by hundreds of rows, small enough that the
-   * key/value cache (0.8 MB per row of 200 tokens in the {@code small} preset) stays a few hundred MB.
+   * Most cache rows of one extraction batch ({@link dev.unlearn4j.model.causal.GreedyForks}: one per passage and
+   * prompt length): wide enough that a decoder call's fixed cost is shared by hundreds of rows.
    */
   static final int FORK_ROWS = 256;
+  /** The budget of one extraction batch's key/value cache, and of one scoring pass's vocabulary-sized arrays. */
+  static final long FORK_CACHE_BYTES = 1L << 30;
+  static final long SCORE_BYTES = 256L << 20;
+
+  /**
+   * Extraction rows for passages of {@code length} tokens: {@link #FORK_ROWS}, fewer where their key/value cache
+   * would exceed {@link #FORK_CACHE_BYTES} — 0.8 MB a row in the {@code small} preset (256 rows), 14.7 MB in
+   * GPT-Neo-125M (72 rows; at the paper's 128 passages 256 rows would hold 3.8 GB of cache).
+   */
+  static int forkRows(GptConfig c, int length) {
+    long perRow = 2L * c.layers() * length * c.hidden() * Float.BYTES;                 // keys and values, fp32
+    return (int) Math.max(1, Math.min(FORK_ROWS, FORK_CACHE_BYTES / perRow));
+  }
+
+  /**
+   * Passages per scoring pass: at most {@code batch}, fewer where one [B·T, V] array would exceed {@link
+   * #SCORE_BYTES} (scoring holds four): 16 in the {@code small} preset, 6 at GPT-Neo-125M's 50,257 tokens.
+   */
+  static int scoreRows(GptConfig c, int length, int batch) {
+    long perRow = (long) length * c.vocabSize() * Float.BYTES;
+    return (int) Math.max(1, Math.min(batch, SCORE_BYTES / perRow));
+  }
 
   /** Teacher-forced log-probabilities and argmax of every passage, {@code batch} passages per forward pass. */
   public static CausalLm.TokenScores score(CausalLm lm, List<int[]> passages, int batch) {
@@ -28,8 +50,9 @@ public final class PassageScorer {
     int[][] argmax = new int[n][];
     double[][] mean = new double[n][];
     double[][] std = new double[n][];
-    for (int first = 0; first < n; first += batch) {
-      int[][] ids = passages.subList(first, Math.min(n, first + batch)).toArray(int[][]::new);
+    int rows = n == 0 ? batch : scoreRows(lm.config(), passages.get(0).length, batch);
+    for (int first = 0; first < n; first += rows) {
+      int[][] ids = passages.subList(first, Math.min(n, first + rows)).toArray(int[][]::new);
       CausalLm.TokenScores s = lm.score(ids);
       System.arraycopy(s.logProbs(), 0, logProbs, first, ids.length);
       System.arraycopy(s.argmax(), 0, argmax, first, ids.length);
@@ -89,7 +112,8 @@ public final class PassageScorer {
     }
     int t = passages.get(0).length;
     int last = t - n;                                            // longer prompts leave labels shorter than n
-    int[][][] cont = PromptContinuations.of(lm, passages, argmax, start, last, band, FORK_ROWS).cont();
+    int[][][] cont = PromptContinuations.of(lm, passages, argmax, start, last, band, forkRows(lm.config(), t))
+        .cont();
     for (int b = 0; b < out.length; b++) {
       for (int i = start; i < t; i++) {
         cont[b][i] = cont[b][i] == null ? new int[0] : cont[b][i];
