@@ -5,14 +5,16 @@
 # measures is the cost and memory of a run at the paper's model size (summary.json: timings and peak RSS), not
 # forgetting: random weights memorise nothing. For the same reason refinement is off: it would flag no passage
 # (BLEU of a random continuation is 0), so the epoch would train no step; without it the epoch trains all 8.
-#   experiments/icu-gpt-neo-125m-fixture.sh [FIXTURE_DIR]      # default target/fixture-gpt-neo-125m
+#   experiments/icu-gpt-neo-125m-fixture.sh [FIXTURE_DIR [RUN_ID]]   # defaults target/fixture-gpt-neo-125m,
+#                                                                    # fixture-1epoch
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fx=${1:-target/fixture-gpt-neo-125m}
-run=results/icu-gpt-neo-125m/icu-gpt-neo-125m/fixture-1epoch      # <output>/<name>/<run-id>
+id=${2:-fixture-1epoch}
+run=results/icu-gpt-neo-125m/icu-gpt-neo-125m/$id      # <output>/<name>/<run-id>
 [[ -f "$fx/lm_extraction_128_0.csv" ]] || ./unlearn bench --causal-preset gpt-neo-125m --fixture "$fx"
-[[ ! -d "$run" ]] || { echo "icu-gpt-neo-125m-fixture: $run exists; remove it to measure again" >&2; exit 1; }
-./unlearn run experiments/icu-gpt-neo-125m.yaml --run-id fixture-1epoch --no-progress \
+[[ ! -d "$run" ]] || { echo "icu-gpt-neo-125m-fixture: $run exists; give another RUN_ID" >&2; exit 1; }
+./unlearn run experiments/icu-gpt-neo-125m.yaml --run-id "$id" --no-progress \
   --set original.checkpoint="$fx/checkpoint" \
   --set passages.pool="$fx/train_dataset.npy" \
   --set passages.forget="$fx/lm_extraction_128_0.csv" \
