@@ -3,6 +3,8 @@ package dev.unlearn4j.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.util.InputFiles;
+import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -69,12 +71,11 @@ public final class ConfigLoader {
   /** The file's text; a FIFO, a device or an oversized file is refused before anything is read from it. */
   private static String read(Path file) {
     try {
-      if (!Files.exists(file)) {
-        throw new ConfigException(file + ": no such file");
-      }
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigException(file + ": not a regular file");
-      }
+      InputFiles.requireRegular(file, file.toString());
+    } catch (UnlearnException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    try {
       if (Files.size(file) > 4L * YamlGuard.MAX_CHARS) {                  // UTF-8: at most 4 bytes a character
         throw new ConfigException(file + ": " + Files.size(file) + " bytes; a config is at most "
             + YamlGuard.MAX_CHARS + " characters");

@@ -30,12 +30,10 @@ final class YamlGuard {
       Deque<Set<String>> keys = new ArrayDeque<>();                 // the keys seen in each open mapping
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         int line = p.currentLocation().getLineNr();
-        if (((YAMLParser) p).isCurrentAlias()) {
-          throw new ConfigException("line " + line + ": alias '*" + p.getText() + "' at key '" + key(p)
-              + "': anchors and aliases are not supported; write the value out");
-        }
-        if (p.getObjectId() != null) {
-          throw new ConfigException("line " + line + ": anchor '&" + p.getObjectId() + "' at key '" + key(p)
+        String ref = ((YAMLParser) p).isCurrentAlias() ? "alias '*" + p.getText()
+            : p.getObjectId() != null ? "anchor '&" + p.getObjectId() : null;
+        if (ref != null) {
+          throw new ConfigException("line " + line + ": " + ref + "' at key '" + key(p)
               + "': anchors and aliases are not supported; write the value out");
         }
         switch (t) {

@@ -73,11 +73,9 @@ public final class ExperimentRunner {
     ExperimentConfig cfg = exps.get(0).config();
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
-    Seeds.seedNd4j(cfg.seed());
     // read and validated before any run directory exists: bad data or forget ids leave nothing behind
-    Dataset data = exps.get(0).dataset().load();
-    ForgetRequest request = ForgetRequests.draw(data, cfg.forget(), cfg.seed());
-    Map<String, String> inputs = RunInputs.collect(exps.get(0), data);
+    Loaded in = load(exps.get(0));
+    Map<String, String> inputs = RunInputs.collect(exps.get(0), in.data());
     List<RunDirectory> runs = new ArrayList<>();
     for (int i = 0; i < exps.size(); i++) {
       RunDirectory run = RunDirectory.create(Path.of(cfg.output()), exps.get(i).config().name(), runIds.get(i),
@@ -87,7 +85,16 @@ public final class ExperimentRunner {
       run.writeJson(RunInputs.FILE, inputs);
       runs.add(run);
     }
-    return execute(exps, runs, data, request, start, t0, false);
+    return execute(exps, runs, in.data(), in.request(), start, t0, false);
+  }
+
+  private record Loaded(Dataset data, ForgetRequest request) {}
+
+  /** The dataset and forget request of a run: seeded first, as everything after them. */
+  private static Loaded load(Experiment exp) {
+    Seeds.seedNd4j(exp.config().seed());
+    Dataset data = exp.dataset().load();
+    return new Loaded(data, ForgetRequests.draw(data, exp.config().forget(), exp.config().seed()));
   }
 
   /**
@@ -102,11 +109,9 @@ public final class ExperimentRunner {
     LOG.info("resuming {}", runDir);
     String start = Instant.now().toString();
     long t0 = System.nanoTime();
-    Seeds.seedNd4j(exp.config().seed());
-    Dataset data = exp.dataset().load();
-    ForgetRequest request = ForgetRequests.draw(data, exp.config().forget(), exp.config().seed());
-    RunInputs.requireUnchanged(run, RunInputs.collect(exp, data));
-    return execute(List.of(exp), List.of(run), data, request, start, t0, true).get(0);
+    Loaded in = load(exp);
+    RunInputs.requireUnchanged(run, RunInputs.collect(exp, in.data()));
+    return execute(List.of(exp), List.of(run), in.data(), in.request(), start, t0, true).get(0);
   }
 
   private List<Result> execute(List<Experiment> exps, List<RunDirectory> runs, Dataset data, ForgetRequest request,

@@ -93,15 +93,6 @@ public final class TrainLog implements TrainingListener, AutoCloseable {
   }
 
   @Override
-  public void onEpochEnd(TrainerState s) {
-    try {
-      csv.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
   public void close() {
     try {
       csv.close();

@@ -43,7 +43,10 @@ public final class PassageScorer {
     return (int) Math.max(1, Math.min(batch, SCORE_BYTES / perRow));
   }
 
-  /** Teacher-forced log-probabilities and argmax of every passage, {@code batch} passages per forward pass. */
+  /**
+   * Teacher-forced log-probabilities and argmax of every passage, at most {@code batch} passages per forward pass
+   * ({@link #scoreRows}).
+   */
   public static CausalLm.TokenScores score(CausalLm lm, List<int[]> passages, int batch) {
     int n = passages.size();
     double[][] logProbs = new double[n][];

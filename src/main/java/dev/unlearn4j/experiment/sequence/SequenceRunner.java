@@ -169,7 +169,8 @@ public final class SequenceRunner {
 
       HfCheckpoint.save(model, tokFile, run.file("model"));
       Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
-      inputs.put("original-model", Sha256.of(o.checkpoint().resolve("model.safetensors")));
+      String originalSha = inputs.get(originalFile.toString());             // hashed when the run started
+      inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
       inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
       inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
           .map(PassagePool.Passage::id).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));

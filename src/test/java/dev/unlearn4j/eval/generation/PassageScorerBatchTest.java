@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Batch widths of the epoch check's scoring and extraction follow the model's size: unchanged for the presets that
- * fit hundreds of rows in a few hundred MB, narrower at GPT-Neo-125M (scoring 8 passages in one pass peaked at
- * 3.0 GB resident, in passes of 6 at 2.7 GB). Which rows share a batch does not change a result
- * (PromptContinuationsTest: any width equals separate greedy decoding).
+ * fit hundreds of rows in a few hundred MB, narrower at GPT-Neo-125M's vocabulary and cache size. Which rows share
+ * a batch does not change a result (PromptContinuationsTest: any width equals separate greedy decoding).
  */
 class PassageScorerBatchTest {
   @Test
