@@ -2,6 +2,7 @@ package dev.unlearn4j.config;
 
 import dev.unlearn4j.data.ForgetSpec;
 import dev.unlearn4j.eval.EvalSpec;
+import dev.unlearn4j.method.StopSpec;
 import dev.unlearn4j.train.TrainSpec;
 
 /**
@@ -16,6 +17,7 @@ import dev.unlearn4j.train.TrainSpec;
  * @param forget which examples to forget and how much data is held out for testing
  * @param train how the original model (and the retrained oracle) are trained
  * @param eval which metrics are computed, and whether the retrain-from-scratch oracle is trained
+ * @param stop one stopping rule for every unlearning method of the experiment (default: each method's own)
  * @param output root directory of run directories (default {@code results})
  * @param checkpointEvery save a training checkpoint every this many steps, for {@code unlearn run --resume}
  *     and at the end of each phase (default 0: none; a resumed run then starts over from its first phase)
@@ -32,6 +34,7 @@ public record ExperimentConfig(
     ForgetSpec forget,
     TrainSpec train,
     EvalSpec eval,
+    StopSpec stop,
     String output,
     int checkpointEvery,
     String modelCache) {
@@ -39,7 +42,8 @@ public record ExperimentConfig(
   /** Defaults for everything that has one; the required components are null until a file names them. */
   public static ExperimentConfig defaults() {
     return new ExperimentConfig(
-        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), "results",
+        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), StopSpec.defaults(),
+        "results",
         0, "");
   }
 

@@ -42,7 +42,7 @@ public final class ForgetRequests {
     List<Example> train = data.examples().stream().filter(e -> !testIds.contains(e.id())).toList();
 
     List<Example> forget = switch (spec.mode()) {
-      case RANDOM -> randomForget(train, spec, seed);
+      case RANDOM, MISLABELLED -> randomForget(train, spec, seed);
       case CLASS -> {
         int label = data.labels().indexOf(spec.label());
         if (label < 0) {
@@ -60,6 +60,10 @@ public final class ForgetRequests {
     List<Example> retain = train.stream().filter(e -> !forgetIds.contains(e.id())).toList();
     if (retain.isEmpty()) {
       throw new UnlearnException("the retain set is empty: everything in the training split would be forgotten");
+    }
+    if (spec.mode() == ForgetSpec.Mode.MISLABELLED) {      // the original trains on the wrong labels
+      return new ForgetRequest(new Split("forget", Mislabels.relabel(forget, data.numClasses(), seed)),
+          new Split("retain", retain), new Split("test", test), new Split(ForgetRequest.FORGET_TRUE, forget));
     }
     return new ForgetRequest(new Split("forget", forget), new Split("retain", retain), new Split("test", test));
   }

@@ -7,10 +7,13 @@ import dev.unlearn4j.config.EnumKey;
 /**
  * How the forget request is drawn from the training data.
  *
- * @param mode {@code random} (a seeded sample of the training split), {@code class} (every training example of
- *     one label) or {@code ids} (the ids listed one per line in {@code idsFile}); default random
- * @param fraction share of the training split to forget in random mode (default 0.05); ignored when count is set
- * @param count number of training examples to forget in random mode (default unset: use fraction)
+ * @param mode {@code random} (a seeded sample of the training split), {@code mislabelled} (a seeded sample like
+ *     random whose labels are replaced by another class before the original is trained, so the original memorises
+ *     them and the oracle never sees them), {@code class} (every training example of one label) or {@code ids}
+ *     (the ids listed one per line in {@code idsFile}); default random
+ * @param fraction share of the training split to forget in random and mislabelled mode (default 0.05); ignored
+ *     when count is set
+ * @param count number of training examples to forget in random and mislabelled mode (default unset: use fraction)
  * @param label class name to forget in class mode
  * @param idsFile file with one example id per line, for ids mode
  * @param testFraction share of each class held out as the test split, stratified (default 0.2)
@@ -23,6 +26,7 @@ public record ForgetSpec(
   /** The ways to choose what to forget. */
   public enum Mode {
     RANDOM,
+    MISLABELLED,
     CLASS,
     IDS;
 

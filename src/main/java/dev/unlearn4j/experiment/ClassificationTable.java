@@ -35,6 +35,11 @@ public final class ClassificationTable {
       new Column("unlearn s", "timing", "unlearn_s"),
       new Column("unlearn / retrain", "timing", "retrain_ratio"));
 
+  /** Shown as counts over a row's runs: stopped by the stopping rule, and utility lost (see UtilityCheck). */
+  private static final List<Column> COUNTS = List.of(
+      new Column("stopped by rule", "timing", "stopped_by_rule"),
+      new Column("utility lost", "after", "utility.lost"));
+
   /** Writes table.md and the plots for the finished classification runs under {@code root}; returns the Markdown. */
   public static String write(Path root) {
     return write(root, FinishedRuns.under(root).stream().filter(r -> !r.sequence()).toList());
@@ -51,12 +56,14 @@ public final class ClassificationTable {
           .computeIfAbsent(r.summary().path("method").asText(), k -> new ArrayList<>()).add(r);
     }
     StringBuilder md = new StringBuilder();
+    List<TableJson.Group> groups = new ArrayList<>();
     byExperiment.forEach((experiment, byMethod) -> {
       List<Run> all = byMethod.values().stream().flatMap(List::stream).toList();
       md.append("## ").append(experiment).append(" (").append(all.get(0).summary().path("dataset").asText())
           .append(")\n\n| method | runs |");
       COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
-      md.append("\n|---|---:|").append("---:|".repeat(COLUMNS.size())).append('\n');
+      COUNTS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
+      md.append("\n|---|---:|").append("---:|".repeat(COLUMNS.size() + COUNTS.size())).append('\n');
       md.append(row("original (before)", perSeed(all), "before"));
       md.append(row("oracle (retrain)", perSeed(all), "oracle"));
       if (byMethod.containsKey("sisa")) {
@@ -65,10 +72,15 @@ public final class ClassificationTable {
       byMethod.forEach((m, rs) -> md.append(row(m, rs, "after")));
       md.append('\n');
       plot(root.resolve(experiment + "-forget-vs-test.png"), experiment, byMethod);
+      groups.add(ClassificationTableJson.group(experiment, byMethod, perSeed(all)));
     });
+    TableJson.write(root, groups);
     md.append("Macro-F1 after unlearning, mean ± sample standard deviation over runs (seeds); the original and "
         + "oracle rows have one model per seed (the methods of a seed share them; SISA runs record the shared "
-        + "original as `monolithic.*`), the SISA ensemble row is SISA's own model before unlearning. Sources: ")
+        + "original as `monolithic.*`), the SISA ensemble row is SISA's own model before unlearning. \"stopped by "
+        + "rule\": runs the stopping rule ended before their epochs ran out; \"utility lost\": runs whose test "
+        + "macro-F1 fell more than " + UtilityCheck.TOLERANCE + " below the original's. Every value, with more "
+        + "metrics, is in `table.json`. Sources: ")
         .append(String.join(", ", runs.stream()
             .map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());
@@ -83,11 +95,17 @@ public final class ClassificationTable {
           : runs.stream().mapToDouble(r -> timing ? r.value("timing", c.key()) : value(r, phase, c.key())).toArray();
       sb.append(' ').append(Stats.meanStd(xs, timing ? 2 : 3)).append(" |");
     }
+    for (Column c : COUNTS) {
+      List<Run> with = phase.equals("after") ? runs.stream().filter(r -> r.summary().path(c.phase()).has(c.key()))
+          .toList() : List.of();
+      long yes = with.stream().filter(r -> r.value(c.phase(), c.key()) == 1.0).count();
+      sb.append(' ').append(with.isEmpty() ? "–" : yes + "/" + with.size()).append(" |");
+    }
     return sb.append('\n').toString();
   }
 
   /** A phase's value; "before" is the shared monolithic original (SISA's own ensemble is phase "ensemble"). */
-  private static double value(Run r, String phase, String key) {
+  static double value(Run r, String phase, String key) {
     if (phase.equals("ensemble")) {
       return r.value("before", key);
     }
@@ -96,7 +114,7 @@ public final class ClassificationTable {
   }
 
   /** The first run of each seed: the methods of one seed share their original model and oracle. */
-  private static List<Run> perSeed(List<Run> runs) {
+  static List<Run> perSeed(List<Run> runs) {
     Map<Long, Run> first = new TreeMap<>();
     runs.forEach(r -> first.putIfAbsent(r.summary().path("seed").asLong(), r));
     return List.copyOf(first.values());

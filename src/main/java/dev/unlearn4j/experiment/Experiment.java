@@ -36,6 +36,10 @@ public record Experiment(
             + "model; it runs in a sequence experiment (a config with an 'original' key, see experiments/icu-*.yaml)");
       }
       cfg.eval().metrics().forEach(Metrics::get);
+      cfg.stop().ruleFor(m.component());                 // the experiment's and the method's rule agree
+      if (cfg.stop().rule() == UnlearningMethod.Stop.FORGET_F1_AT_ORACLE && !cfg.eval().oracle()) {
+        throw new ConfigException("key 'stop.rule' forget-f1-at-oracle needs the oracle (eval.oracle: true)");
+      }
       TrainStep.requireCuttable(m.component().objective(), m.component().schedule(cfg.train()));
       ObjectNode tree = Mappers.YAML.valueToTree(cfg);
       ((ObjectNode) tree.get("dataset")).set("args", ds.argsTree());

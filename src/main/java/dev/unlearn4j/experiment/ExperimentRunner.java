@@ -203,8 +203,10 @@ public final class ExperimentRunner {
     memory.put("peak_rss_bytes", Memory.peakRssBytes());
     Map<String, Double> beforeMetrics = new LinkedHashMap<>(CrossMetrics.compute(before, s.oracle(), metrics));
     beforeMetrics.putAll(u.extraBefore());
+    Map<String, Double> afterMetrics = new LinkedHashMap<>(CrossMetrics.compute(after, s.oracle(), metrics));
+    afterMetrics.putAll(UtilityCheck.of(before, after));
     Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), cfg.seed(),
-        beforeMetrics, CrossMetrics.compute(after, s.oracle(), metrics), oracle, timing, memory);
+        beforeMetrics, afterMetrics, oracle, timing, memory);
 
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
@@ -241,16 +243,24 @@ public final class ExperimentRunner {
     if (cfg.eval().utilityFloor() > 0) {
       listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
     }
-    if (method.stop() != UnlearningMethod.Stop.EPOCHS) {
+    UnlearningMethod.Stop rule = method.fromScratch() ? UnlearningMethod.Stop.EPOCHS : cfg.stop().ruleFor(method);
+    ForgetTarget target = null;
+    if (rule != UnlearningMethod.Stop.EPOCHS) {
       double oracleF1 = s.oracle() == null ? Double.NaN
           : s.oracle().aggregates().getOrDefault("forget.macro_f1", Double.NaN);
-      listeners.add(new ForgetTarget(method.stop(), unlearned, s.request().forget(), s.request().test(), oracleF1,
-          cfg.eval()));
+      target = new ForgetTarget(rule, cfg.stop().every(), unlearned, s.request().forget(), s.request().test(),
+          oracleF1, cfg.eval());
+      listeners.add(target);
     }
     TrainerState end = new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
         method.plan(schedule), schedule, forget, s.request().retain().examples(), cfg.seed());
-    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), Map.of("unlearn_epochs",
-        (double) end.epoch()), Map.of());
+    Map<String, Double> extra = new LinkedHashMap<>();
+    extra.put("unlearn_epochs", (double) end.epoch());
+    extra.put("unlearn_steps", (double) end.step());
+    if (target != null) {                               // 1: stopped by the rule, 0: ran to its epochs (the cap)
+      extra.put("stopped_by_rule", target.reached() ? 1.0 : 0.0);
+    }
+    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), extra, Map.of());
   }
 
   /**

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A method's stopping rule (DeepCUT's {@code stop}): after every unlearning epoch the forget split's macro-F1 is
- * measured and training stops once it is at most the target — the test split's macro-F1 of the same model, or the
- * oracle's forget macro-F1.
+ * A stopping rule (the experiment's {@code stop}, or DeepCUT's own {@code stop}): the forget split's macro-F1 is
+ * measured after every epoch, or every {@code every} steps, and training stops once it is at most the target —
+ * the test split's macro-F1 of the same model, or the oracle's forget macro-F1.
  */
 final class ForgetTarget implements TrainingListener {
   private static final Logger LOG = LoggerFactory.getLogger(ForgetTarget.class);
@@ -26,27 +26,53 @@ final class ForgetTarget implements TrainingListener {
   private final Split test;
   private final double oracleForgetF1;
   private final EvalSpec spec;
+  private final int every;
   private boolean reached;
 
-  /** @param oracleForgetF1 the oracle's forget macro-F1, used by {@code forget-f1-at-oracle} (NaN when no oracle) */
-  ForgetTarget(Stop rule, Model model, Split forget, Split test, double oracleForgetF1, EvalSpec eval) {
+  /**
+   * @param oracleForgetF1 the oracle's forget macro-F1, used by {@code forget-f1-at-oracle} (NaN when no oracle)
+   * @param every check every this many steps; 0 after every epoch
+   */
+  ForgetTarget(Stop rule, int every, Model model, Split forget, Split test, double oracleForgetF1, EvalSpec eval) {
     if (rule == Stop.FORGET_F1_AT_ORACLE && Double.isNaN(oracleForgetF1)) {
-      throw new UnlearnException("method.args.stop forget-f1-at-oracle needs the oracle (eval.oracle: true)");
+      throw new UnlearnException("stopping rule forget-f1-at-oracle needs the oracle (eval.oracle: true)");
     }
     this.model = model;
     this.forget = forget;
     this.test = rule == Stop.FORGET_F1_AT_TEST ? test : null;
     this.oracleForgetF1 = oracleForgetF1;
     this.spec = new EvalSpec(List.of("macro_f1"), false, eval.labels(), eval.batchSize(), 0.0);
+    this.every = every;
+  }
+
+  /** Whether the last check met the target: the run was stopped by its rule rather than its epochs. */
+  boolean reached() {
+    return reached;
+  }
+
+  @Override
+  public boolean checkDue(TrainerState s) {
+    return every > 0 && s.step() % every == 0;
+  }
+
+  @Override
+  public void onCheck(TrainerState s) {
+    measure(s);
   }
 
   @Override
   public void onEpochEnd(TrainerState s) {
+    if (every == 0) {
+      measure(s);
+    }
+  }
+
+  private void measure(TrainerState s) {
     EvalResult r = Evaluator.evaluate(model, test == null ? List.of(forget) : List.of(forget, test), spec);
     double f1 = r.aggregates().get("forget.macro_f1");
     double target = test == null ? oracleForgetF1 : r.aggregates().get("test.macro_f1");
     reached = f1 <= target;
-    LOG.info("epoch {}: forget macro-F1 {} (target {}){}", s.epoch(), String.format("%.4f", f1),
+    LOG.info("epoch {} step {}: forget macro-F1 {} (target {}){}", s.epoch(), s.step(), String.format("%.4f", f1),
         String.format("%.4f", target), reached ? ": reached, stopping" : "");
   }
 

@@ -71,7 +71,7 @@ public final class ReportWriter {
   /**
    * The run's targets, each where its metrics were computed: the utility floor (when set), forgetting (forget
    * macro-F1 below the original's, and no further from the oracle's than before), utility (test macro-F1 within 1
-   * point of the original's) and cost (unlearning faster than retraining).
+   * point of the original's, and not lost: at most {@link UtilityCheck#TOLERANCE} below it) and cost (unlearning faster than retraining).
    */
   static List<Check> checks(Summary s, double utilityFloor) {
     List<Check> out = new ArrayList<>();
@@ -95,6 +95,11 @@ public final class ReportWriter {
     if (tb != null && ta != null) {
       out.add(new Check("test macro_f1 within 0.01 of the original's", String.format("%.4f → %.4f", tb, ta),
           ta >= tb - 0.01));
+      Double share = s.after().get("utility.test_top_class_share");
+      out.add(new Check(String.format("utility kept: test macro_f1 at most %.2f below the original's (utility.lost "
+          + "otherwise)", UtilityCheck.TOLERANCE), String.format("drop %.4f%s", tb - ta, share == null ? ""
+          : String.format(", %.0f %% of test predictions in one class", 100 * share)),
+          tb - ta <= UtilityCheck.TOLERANCE));
     }
     Double ratio = s.timing().get("retrain_ratio");
     if (ratio != null) {

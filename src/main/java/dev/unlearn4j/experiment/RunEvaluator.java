@@ -4,7 +4,9 @@ import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
+import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
+import dev.unlearn4j.data.Mislabels;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
@@ -49,7 +51,7 @@ public final class RunEvaluator {
    */
   public static Summary evaluate(Path runDir, Path modelDir, List<String> metrics, Path out) {
     return evaluate(runDir.resolve(RunDirectory.CONFIG), List.of(), modelDir, metrics, out,
-        (cfg, data) -> replayedSplits(runDir, data));
+        (cfg, data) -> replayedSplits(runDir, data, cfg));
   }
 
   /**
@@ -120,7 +122,8 @@ public final class RunEvaluator {
     return new Ensemble(members, sisa.args().aggregation());
   }
 
-  private static List<Split> replayedSplits(Path runDir, Dataset data) {
+  /** The run's splits from its id files; a mislabelled forget split gets its training labels back. */
+  private static List<Split> replayedSplits(Path runDir, Dataset data, ExperimentConfig cfg) {
     Map<String, Example> byId = new HashMap<>();
     data.examples().forEach(e -> byId.put(e.id(), e));
     List<Split> splits = new ArrayList<>();
@@ -133,6 +136,11 @@ public final class RunEvaluator {
         }
         return e;
       }).toList()));
+    }
+    if (cfg.forget().mode() == dev.unlearn4j.data.ForgetSpec.Mode.MISLABELLED) {
+      Split truth = splits.get(0);
+      splits.set(0, new Split("forget", Mislabels.relabel(truth.examples(), data.numClasses(), cfg.seed())));
+      splits.add(new Split(ForgetRequest.FORGET_TRUE, truth.examples()));
     }
     return splits;
   }

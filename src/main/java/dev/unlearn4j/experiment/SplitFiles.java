@@ -4,6 +4,7 @@ import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.util.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Writes each split's ids, one per line, to {@code splits/<split>.txt}, so a request can be replayed exactly. */
 final class SplitFiles {
@@ -12,7 +13,7 @@ final class SplitFiles {
   /** @return SHA-256 of the forget id list as written */
   static String write(RunDirectory run, ForgetRequest request) {
     String forgetSha = null;
-    for (Split s : request.evaluationSplits()) {
+    for (Split s : List.of(request.forget(), request.retain(), request.test())) {   // forget_true: forget's ids
       String content = String.join("\n", s.ids()) + "\n";
       run.writeString(RunDirectory.SPLITS + "/" + s.name() + ".txt", content);
       if (s.name().equals("forget")) {

@@ -10,8 +10,10 @@ import dev.unlearn4j.config.EnumKey;
  * @param epochs passes over the driving split (default 5)
  * @param batchSize examples per step from the driving split (default 32)
  * @param learningRate step size η (default 1e-3)
- * @param optimizer {@code adam} (β1 0.9, β2 0.999, ε 1e-8) or {@code sgd} with {@code momentum} (default adam)
- * @param momentum momentum of sgd (default 0.9; ignored by adam)
+ * @param optimizer {@code adam} (β1 0.9, β2 0.999, ε 1e-8), {@code sgd} with classical {@code momentum} (PyTorch's
+ *     SGD: v ← μ·v + g, step η·v; plain SGD at momentum 0) or {@code nesterov} (ND4J's Nesterov momentum)
+ *     (default adam)
+ * @param momentum momentum μ of sgd and nesterov (default 0.9; ignored by adam)
  * @param weightDecay decoupled weight decay λ: θ ← θ − η·λ·θ each step (default 0)
  * @param clipNorm clip the global L2 norm of the gradient to this value; 0 turns clipping off (default 1.0)
  * @param maxSteps stop after this many steps even mid-epoch; 0 means no cap (default 0)
@@ -35,7 +37,8 @@ public record TrainSpec(
   /** Supported optimisers. */
   public enum Optimizer {
     ADAM,
-    SGD;
+    SGD,
+    NESTEROV;
 
     @JsonValue
     public String key() {
@@ -60,7 +63,7 @@ public record TrainSpec(
       throw new ConfigException("beta2 must lie in (0, 1), got " + beta2);
     }
     if (optimizer == null) {
-      throw new ConfigException("optimizer must be one of [adam, sgd]");
+      throw new ConfigException("optimizer must be one of [adam, sgd, nesterov]");
     }
   }
 

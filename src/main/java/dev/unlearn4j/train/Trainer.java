@@ -80,6 +80,9 @@ public final class Trainer {
           checkpoints.save(phase, new Checkpoints.Position(step, epoch, b + 1, false),
               trainStep.updaters().params(), trainStep.updaters().states());
         }
+        if (checkBetweenSteps(model, own, state)) {
+          break outer;
+        }
       }
       state = new TrainerState(phase, epoch, step, total, state.loss(), state.terms(), state.gradNorm());
       model.load(own);                              // listeners may evaluate the model between epochs
@@ -100,6 +103,17 @@ public final class Trainer {
       l.onEnd(state);
     }
     return state;
+  }
+
+  /** Runs the checks due after this step; true if a listener then asks to stop. */
+  private boolean checkBetweenSteps(Model model, ModelGraph own, TrainerState state) {
+    List<TrainingListener> due = listeners.stream().filter(l -> l.checkDue(state)).toList();
+    if (due.isEmpty()) {
+      return false;
+    }
+    model.load(own);
+    due.forEach(l -> l.onCheck(state));
+    return listeners.stream().anyMatch(l -> l.shouldStop(state));
   }
 
   /**

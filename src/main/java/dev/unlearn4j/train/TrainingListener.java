@@ -23,7 +23,19 @@ public interface TrainingListener {
    */
   default void onReplay(int epoch) {}
 
-  /** Asked after every epoch: true ends the phase early (stopping rules). */
+  /**
+   * Whether this listener checks the model after this step (a stopping rule checked every few steps); if any
+   * listener does, the trainer brings the model up to date, calls {@link #onCheck} on those listeners and then
+   * asks {@link #shouldStop}.
+   */
+  default boolean checkDue(TrainerState state) {
+    return false;
+  }
+
+  /** A check between steps that {@link #checkDue} asked for; the model holds the weights after the step. */
+  default void onCheck(TrainerState state) {}
+
+  /** Asked after every epoch and after a step's checks: true ends the phase early (stopping rules). */
   default boolean shouldStop(TrainerState state) {
     return false;
   }

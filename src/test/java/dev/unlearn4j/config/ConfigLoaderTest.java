@@ -75,7 +75,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "seed: '7'\n", List.of()))
         .hasMessageContaining("key 'seed' expects an integer");
     assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL + "train: {optimizer: lamb}\n", List.of()))
-        .hasMessageContaining("key 'train.optimizer' expects one of [adam, sgd]");
+        .hasMessageContaining("key 'train.optimizer' expects one of [adam, sgd, nesterov]");
   }
 
   @Test

@@ -36,6 +36,34 @@ class ForgetRequestsTest {
   }
 
   @Test
+  void mislabelledForgetsRandomExamplesUnderAnotherClassAndKeepsTheirTruth() {
+    ForgetSpec spec = spec(ForgetSpec.Mode.MISLABELLED, 30, null, null);
+    ForgetRequest r = ForgetRequests.draw(data, spec, 3);
+    ForgetRequest random = ForgetRequests.draw(data, spec(ForgetSpec.Mode.RANDOM, 30, null, null), 3);
+    assertThat(r.forget().ids()).isEqualTo(random.forget().ids());           // the same draw as random mode
+    assertThat(r.retain().examples()).isEqualTo(random.retain().examples());
+    assertThat(r.forgetTrue().examples()).isEqualTo(random.forget().examples());
+    assertThat(r.forgetTrue().name()).isEqualTo("forget_true");
+    Set<Integer> shifts = new HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      int wrong = r.forget().examples().get(i).label();
+      int truth = r.forgetTrue().examples().get(i).label();
+      assertThat(wrong).isNotEqualTo(truth).isBetween(0, 2);
+      shifts.add((wrong - truth + 3) % 3);
+    }
+    assertThat(shifts).as("both other classes are drawn").containsExactlyInAnyOrder(1, 2);
+    assertThat(r.train().examples()).containsAll(r.forget().examples());     // the original learns the wrong labels
+    assertThat(r.evaluationSplits()).extracting(Split::name).containsExactly("forget", "retain", "test",
+        "forget_true");
+    assertThat(ForgetRequests.draw(data, spec, 3).forget().examples()).isEqualTo(r.forget().examples());
+    java.util.List<Example> binary = java.util.List.of(new Example("a", 0, "x", null), new Example("b", 1, "y", null));
+    assertThat(Mislabels.relabel(binary, 2, 3)).as("binary labels flip").extracting(Example::label)
+        .containsExactly(1, 0);
+    assertThatThrownBy(() -> Mislabels.relabel(binary, 1, 3)).isInstanceOf(UnlearnException.class)
+        .hasMessageContaining("at least two classes");
+  }
+
+  @Test
   void testSplitIsStratified() {
     ForgetRequest r = ForgetRequests.draw(data, ForgetSpec.defaults(), 3);
     Map<Integer, Long> perClass = r.test().examples().stream()

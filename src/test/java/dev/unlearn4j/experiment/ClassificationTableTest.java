@@ -1,7 +1,10 @@
 package dev.unlearn4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
 import java.nio.file.Files;
@@ -20,7 +23,12 @@ class ClassificationTableTest {
         Map.of("forget.macro_f1", forgetF1, "test.macro_f1", 0.8), Map.of("forget.macro_f1", 0.5 + seed / 10.0),
         Map.of("unlearn_s", unlearnS), Map.of());
     Files.createDirectories(dir.resolve("exp").resolve(run));
-    dev.unlearn4j.config.Mappers.JSON.writeValue(dir.resolve("exp").resolve(run).resolve("summary.json").toFile(), s);
+    Path runDir = dir.resolve("exp").resolve(run);
+    Mappers.JSON.writeValue(runDir.resolve("summary.json").toFile(), s);
+    Files.writeString(runDir.resolve("config.yaml"), "forget: {mode: mislabelled}\n");
+    Files.createDirectories(runDir.resolve("splits"));
+    Files.writeString(runDir.resolve("splits/forget.txt"), "a\n");
+    Files.writeString(runDir.resolve("splits/retain.txt"), "b\nc\nd\n");
   }
 
   @Test
@@ -36,6 +44,20 @@ class ClassificationTableTest {
         "| original (before) | 2 | 0.900 ± 0.141 |", "| oracle (retrain) | 2 | 0.650 ± 0.071 |",
         "| sisa ensemble (before) | 1 | 0.400 |", "| sisa | 1 | 0.400 |", "15.00 ± 7.07");
     assertThat(dir.resolve("exp-forget-vs-test.png")).isNotEmptyFile();
+    JsonNode g = Mappers.JSON.readTree(dir.resolve("table.json").toFile()).path("groups").get(0);
+    assertThat(g.path("name").asText()).isEqualTo("exp");
+    assertThat(g.path("dataset").asText()).isEqualTo("blobs");
+    assertThat(g.path("scenario").asText()).isEqualTo("mislabelled");
+    assertThat(g.path("forget_fraction").asDouble()).isEqualTo(0.25);
+    assertThat(g.path("rows")).extracting(r -> r.path("method").asText()).containsExactly("original", "oracle",
+        "sisa-ensemble", "deepcut", "finetune", "sisa");
+    JsonNode deepcut = g.path("rows").get(3);
+    assertThat(deepcut.path("runs").asInt()).isEqualTo(2);
+    assertThat(deepcut.at("/metrics/forget.macro_f1/mean").asDouble()).isCloseTo(0.7, within(1e-12));
+    assertThat(deepcut.at("/metrics/forget.macro_f1/std").asDouble()).isCloseTo(Math.sqrt(0.02), within(1e-12));
+    assertThat(deepcut.at("/metrics/timing.unlearn_s/mean").asDouble()).isEqualTo(15.0);
+    assertThat(g.path("rows").get(0).at("/metrics/forget.macro_f1/mean").asDouble()).isCloseTo(0.9, within(1e-12));
+    assertThat(g.path("rows").get(4).at("/metrics/forget.macro_f1/std").isNull()).as("one run: no std").isTrue();
   }
 
   @Test

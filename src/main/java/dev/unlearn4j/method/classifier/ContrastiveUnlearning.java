@@ -11,7 +11,8 @@ import dev.unlearn4j.train.TrainSpec;
  * Lee et al.'s contrastive unlearning (arXiv 2401.10458) as its code runs it (DeepCUT spec §4), the method DeepCUT
  * builds on: L = 3·L_UL + CE(retain) with Lee's normalisation of the loss, read through a projection head
  * D → D → 128, one view, each forget batch paired with 4 successive plain retain batches of the same size, SGD with
- * momentum. The loss is DeepCUT's {@code lee} reading, so the two differ only in these settings.
+ * classical momentum and no clipping. The loss is DeepCUT's {@code lee} reading, so the two differ only in these
+ * settings.
  */
 public final class ContrastiveUnlearning implements UnlearningMethod {
   /**
@@ -21,13 +22,14 @@ public final class ContrastiveUnlearning implements UnlearningMethod {
    *     128, too many for a CPU-sized encoder step)
    * @param retainPerForget retain batches per forget batch (Lee's retain_sampling_freq, 4)
    * @param projection width of the projection head (128)
-   * @param train schedule: 3 passes over the forget set, SGD η 1e-3 momentum 0.9, no weight decay
+   * @param train schedule: 3 passes over the forget set, SGD η 1e-3 with classical momentum 0.9 (PyTorch's SGD, as
+   *     Lee et al.'s code uses it), no weight decay, no gradient clipping
    */
   public record Args(double gamma, double tau, int batch, int retainPerForget, int projection, TrainSpec train) {
     public static Args defaults() {
       TrainSpec t = TrainSpec.defaults();
       return new Args(3.0, 0.7, 16, 4, 128,
-          new TrainSpec(3, 16, 1e-3, TrainSpec.Optimizer.SGD, 0.9, 0.0, t.clipNorm(), 0, t.beta2()));
+          new TrainSpec(3, 16, 1e-3, TrainSpec.Optimizer.SGD, 0.9, 0.0, 0.0, 0, t.beta2()));
     }
 
     DeepCut.Args asDeepCut() {
