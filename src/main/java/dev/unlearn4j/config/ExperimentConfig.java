@@ -42,8 +42,8 @@ public record ExperimentConfig(
   /** Defaults for everything that has one; the required components are null until a file names them. */
   public static ExperimentConfig defaults() {
     return new ExperimentConfig(
-        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(), StopSpec.defaults(),
-        "results",
+        null, 42L, null, null, null, ForgetSpec.defaults(), TrainSpec.defaults(), EvalSpec.defaults(),
+        StopSpec.defaults(), "results",
         0, "");
   }
 

@@ -61,11 +61,29 @@ public final class ForgetRequests {
     if (retain.isEmpty()) {
       throw new UnlearnException("the retain set is empty: everything in the training split would be forgotten");
     }
-    if (spec.mode() == ForgetSpec.Mode.MISLABELLED) {      // the original trains on the wrong labels
-      return new ForgetRequest(new Split("forget", Mislabels.relabel(forget, data.numClasses(), seed)),
-          new Split("retain", retain), new Split("test", test), new Split(ForgetRequest.FORGET_TRUE, forget));
-    }
-    return new ForgetRequest(new Split("forget", forget), new Split("retain", retain), new Split("test", test));
+    return inScenario(spec, data, seed, forget, retain, test);
+  }
+
+  /**
+   * The request for a drawn forget set (dataset labels) under the spec's scenario: mislabelled gives the forget
+   * split its wrong training labels and adds {@link ForgetRequest#FORGET_TRUE}; class adds the test split cut by
+   * the forgotten label. Replaying a run directory's ids goes through here too, so both see the same splits.
+   */
+  public static ForgetRequest inScenario(ForgetSpec spec, Dataset data, long seed, List<Example> forget,
+      List<Example> retain, List<Example> test) {
+    Split r = new Split("retain", retain);
+    Split t = new Split("test", test);
+    return switch (spec.mode()) {
+      case MISLABELLED -> new ForgetRequest(new Split("forget", Mislabels.relabel(forget, data.numClasses(), seed)),
+          r, t, List.of(new Split(ForgetRequest.FORGET_TRUE, forget)));
+      case CLASS -> {
+        int label = data.labels().indexOf(spec.label());
+        yield new ForgetRequest(new Split("forget", forget), r, t, List.of(
+            new Split(ForgetRequest.TEST_FORGOTTEN_CLASS, test.stream().filter(e -> e.label() == label).toList()),
+            new Split(ForgetRequest.TEST_OTHER_CLASSES, test.stream().filter(e -> e.label() != label).toList())));
+      }
+      default -> new ForgetRequest(new Split("forget", forget), r, t);
+    };
   }
 
   /** A stratified sample of about {@code n} examples (by group), always keeping explicitly requested ids. */

@@ -248,8 +248,8 @@ public final class ExperimentRunner {
     if (rule != UnlearningMethod.Stop.EPOCHS) {
       double oracleF1 = s.oracle() == null ? Double.NaN
           : s.oracle().aggregates().getOrDefault("forget.macro_f1", Double.NaN);
-      target = new ForgetTarget(rule, cfg.stop().every(), unlearned, s.request().forget(), s.request().test(),
-          oracleF1, cfg.eval());
+      target = new ForgetTarget(rule, cfg.stop().every(), cfg.stop().tolerance(), unlearned, s.request().forget(),
+          s.request().test(), oracleF1, cfg.eval());
       listeners.add(target);
     }
     TrainerState end = new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
@@ -259,6 +259,7 @@ public final class ExperimentRunner {
     extra.put("unlearn_steps", (double) end.step());
     if (target != null) {                               // 1: stopped by the rule, 0: ran to its epochs (the cap)
       extra.put("stopped_by_rule", target.reached() ? 1.0 : 0.0);
+      extra.put("stop_check_s", target.checkSeconds());   // included in unlearn_s: the rule is part of the method
     }
     return new Unlearned(s.original(), s.before(), unlearned, seconds(t), extra, Map.of());
   }

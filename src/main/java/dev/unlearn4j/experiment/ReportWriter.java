@@ -71,7 +71,8 @@ public final class ReportWriter {
   /**
    * The run's targets, each where its metrics were computed: the utility floor (when set), forgetting (forget
    * macro-F1 below the original's, and no further from the oracle's than before), utility (test macro-F1 within 1
-   * point of the original's, and not lost: at most {@link UtilityCheck#TOLERANCE} below it) and cost (unlearning faster than retraining).
+   * point of the original's, and not lost: at most {@link UtilityCheck#TOLERANCE} below it) and cost (unlearning
+   * faster than retraining).
    */
   static List<Check> checks(Summary s, double utilityFloor) {
     List<Check> out = new ArrayList<>();

@@ -4,9 +4,7 @@ import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
-import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
-import dev.unlearn4j.data.Mislabels;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
@@ -122,7 +120,7 @@ public final class RunEvaluator {
     return new Ensemble(members, sisa.args().aggregation());
   }
 
-  /** The run's splits from its id files; a mislabelled forget split gets its training labels back. */
+  /** The run's splits from its id files, under its forget scenario (a mislabelled forget split's wrong labels). */
   private static List<Split> replayedSplits(Path runDir, Dataset data, ExperimentConfig cfg) {
     Map<String, Example> byId = new HashMap<>();
     data.examples().forEach(e -> byId.put(e.id(), e));
@@ -137,12 +135,8 @@ public final class RunEvaluator {
         return e;
       }).toList()));
     }
-    if (cfg.forget().mode() == dev.unlearn4j.data.ForgetSpec.Mode.MISLABELLED) {
-      Split truth = splits.get(0);
-      splits.set(0, new Split("forget", Mislabels.relabel(truth.examples(), data.numClasses(), cfg.seed())));
-      splits.add(new Split(ForgetRequest.FORGET_TRUE, truth.examples()));
-    }
-    return splits;
+    return ForgetRequests.inScenario(cfg.forget(), data, cfg.seed(), splits.get(0).examples(),
+        splits.get(1).examples(), splits.get(2).examples()).evaluationSplits();
   }
 
   private static List<String> readIds(Path runDir, String split) {

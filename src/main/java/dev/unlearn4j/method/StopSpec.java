@@ -10,8 +10,10 @@ import dev.unlearn4j.method.UnlearningMethod.Stop;
  *
  * @param rule {@code epochs} (default: no shared rule), {@code forget-f1-at-test} or {@code forget-f1-at-oracle}
  * @param every check the rule after every this many steps; 0 checks after every epoch (default 0)
+ * @param tolerance stop once forget macro-F1 is at most the target plus this (default 0); a target of 0 — an
+ *     oracle that gets none of the mislabelled forget set's training labels — is otherwise met only exactly
  */
-public record StopSpec(Stop rule, int every) {
+public record StopSpec(Stop rule, int every, double tolerance) {
   public StopSpec {
     if (rule == null) {
       throw new ConfigException("key 'stop.rule' must be one of [epochs, forget-f1-at-test, forget-f1-at-oracle]");
@@ -19,10 +21,13 @@ public record StopSpec(Stop rule, int every) {
     if (every < 0) {
       throw new ConfigException("key 'stop.every' must be >= 0, got " + every);
     }
+    if (!(tolerance >= 0 && tolerance < 1)) {
+      throw new ConfigException("key 'stop.tolerance' must lie in [0, 1), got " + tolerance);
+    }
   }
 
   public static StopSpec defaults() {
-    return new StopSpec(Stop.EPOCHS, 0);
+    return new StopSpec(Stop.EPOCHS, 0, 0.0);
   }
 
   /**

@@ -49,8 +49,8 @@ final class Updaters {
   }
 
   /**
-   * SGD with classical (heavy-ball) momentum as PyTorch's {@code SGD(momentum=μ)} runs it: v ← μ·v + g, step η·v.
-   * ND4J has only Nesterov momentum, a different trajectory.
+   * SGD with classical (heavy-ball) momentum as PyTorch's {@code SGD(momentum=μ)} runs it: v ← μ·v + g, step
+   * η·v. ND4J has only Nesterov momentum, a different trajectory.
    */
   private Step classicalMomentum(INDArray velocity) {
     return (g, iteration, epoch) -> {

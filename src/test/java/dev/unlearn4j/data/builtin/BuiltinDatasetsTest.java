@@ -58,6 +58,18 @@ class BuiltinDatasetsTest {
   }
 
   @Test
+  void coarseBrownGroupsTheGenresAlongTheCorpusSections() {
+    Dataset d = new BrownGenres(new BrownGenres.Args(100, "coarse")).load();
+    assertThat(d.labels()).containsExactly("fiction", "learned", "nonfiction", "press");
+    Map<String, Long> docs = d.examples().stream().collect(Collectors.groupingBy(e -> d.labels().get(e.label()),
+        TreeMap::new, Collectors.mapping(Example::group, Collectors.collectingAndThen(Collectors.toSet(),
+            s -> (long) s.size()))));
+    // fiction 29+24+6+29+29+9, learned 30+80, non-fiction 17+36+48+75, press 44+27+17
+    assertThat(docs).containsExactly(Map.entry("fiction", 126L), Map.entry("learned", 110L),
+        Map.entry("nonfiction", 176L), Map.entry("press", 88L));
+  }
+
+  @Test
   void brownTestSplitKeepsDocumentsWhole() {
     Dataset d = new BrownGenres(BrownGenres.Args.defaults()).load();
     ForgetRequest r = ForgetRequests.draw(d, ForgetSpec.defaults(), 1);
