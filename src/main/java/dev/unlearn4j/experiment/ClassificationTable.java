@@ -35,6 +35,12 @@ public final class ClassificationTable {
       new Column("unlearn s", "timing", "unlearn_s"),
       new Column("unlearn / retrain", "timing", "retrain_ratio"));
 
+  /** Columns of the forget scenarios, shown where the group's runs have them. */
+  private static final List<Column> SCENARIO_COLUMNS = List.of(
+      new Column("forget F1 (true labels)", "", "forget_true.macro_f1"),
+      new Column("forgotten-class recall", "", "test_forgotten_class.accuracy"),
+      new Column("other classes' F1", "", "test_other_classes.macro_f1"));
+
   /** Shown as counts over a row's runs: stopped by the stopping rule, and utility lost (see UtilityCheck). */
   private static final List<Column> COUNTS = List.of(
       new Column("stopped by rule", "timing", "stopped_by_rule"),
@@ -61,15 +67,19 @@ public final class ClassificationTable {
       List<Run> all = byMethod.values().stream().flatMap(List::stream).toList();
       md.append("## ").append(experiment).append(" (").append(all.get(0).summary().path("dataset").asText())
           .append(")\n\n| method | runs |");
-      COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
+      List<Column> columns = new ArrayList<>(COLUMNS.subList(0, 3));          // the F1 columns, then the scenario's
+      SCENARIO_COLUMNS.stream().filter(c -> all.stream().anyMatch(r -> r.summary().path("after").has(c.key())))
+          .forEach(columns::add);
+      columns.addAll(COLUMNS.subList(3, COLUMNS.size()));
+      columns.forEach(c -> md.append(' ').append(c.header()).append(" |"));
       COUNTS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
-      md.append("\n|---|---:|").append("---:|".repeat(COLUMNS.size() + COUNTS.size())).append('\n');
-      md.append(row("original (before)", perSeed(all), "before"));
-      md.append(row("oracle (retrain)", perSeed(all), "oracle"));
+      md.append("\n|---|---:|").append("---:|".repeat(columns.size() + COUNTS.size())).append('\n');
+      md.append(row("original (before)", perSeed(all), "before", columns));
+      md.append(row("oracle (retrain)", perSeed(all), "oracle", columns));
       if (byMethod.containsKey("sisa")) {
-        md.append(row("sisa ensemble (before)", byMethod.get("sisa"), "ensemble"));
+        md.append(row("sisa ensemble (before)", byMethod.get("sisa"), "ensemble", columns));
       }
-      byMethod.forEach((m, rs) -> md.append(row(m, rs, "after")));
+      byMethod.forEach((m, rs) -> md.append(row(m, rs, "after", columns)));
       md.append('\n');
       plot(root.resolve(experiment + "-forget-vs-test.png"), experiment, byMethod);
       groups.add(ClassificationTableJson.group(experiment, byMethod, perSeed(all)));
@@ -87,9 +97,9 @@ public final class ClassificationTable {
     return md.toString();
   }
 
-  private static String row(String name, List<Run> runs, String phase) {
+  private static String row(String name, List<Run> runs, String phase, List<Column> columns) {
     StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
-    for (Column c : COLUMNS) {
+    for (Column c : columns) {
       boolean timing = c.phase().equals("timing");
       double[] xs = timing && !phase.equals("after") ? new double[0]
           : runs.stream().mapToDouble(r -> timing ? r.value("timing", c.key()) : value(r, phase, c.key())).toArray();

@@ -61,6 +61,19 @@ class ClassificationTableTest {
   }
 
   @Test
+  void scenarioColumnsAppearWhereTheRunsHaveThem() throws Exception {
+    Summary s = new Summary("mis", "deepcut", "mlp", "blobs", 1, Map.of("forget.macro_f1", 0.9),
+        Map.of("forget.macro_f1", 0.2, "forget_true.macro_f1", 0.75, "utility.lost", 1.0), Map.of(),
+        Map.of("unlearn_s", 3.0, "stopped_by_rule", 1.0), Map.of());
+    Files.createDirectories(dir.resolve("mis/s1-deepcut"));
+    Mappers.JSON.writeValue(dir.resolve("mis/s1-deepcut/summary.json").toFile(), s);
+    String md = ClassificationTable.write(dir);
+    assertThat(md).contains("| method | runs | forget F1 | retain F1 | test F1 | forget F1 (true labels) | MIA AUC |")
+        .contains("| deepcut | 1 | 0.200 | – | – | 0.750 | – |", "| 1/1 | 1/1 |")
+        .doesNotContain("forgotten-class recall");
+  }
+
+  @Test
   void methodsShareOneOriginalAndTheTableMergesThem() {
     Path f = Fixtures.write(dir, "tiny.yaml", Fixtures.tinyExperimentYaml(dir.resolve("out"), "gradient-ascent"));
     CliRun run = CliRun.of("run", f.toString(), "--methods", "gradient-ascent,finetune", "--run-id", "s11",
