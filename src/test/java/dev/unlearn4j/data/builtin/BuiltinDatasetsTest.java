@@ -59,7 +59,7 @@ class BuiltinDatasetsTest {
 
   @Test
   void coarseBrownGroupsTheGenresAlongTheCorpusSections() {
-    Dataset d = new BrownGenres(new BrownGenres.Args(100, "coarse")).load();
+    Dataset d = new BrownGenres(new BrownGenres.Args(100, "coarse", 2)).load();
     assertThat(d.labels()).containsExactly("fiction", "learned", "nonfiction", "press");
     Map<String, Long> docs = d.examples().stream().collect(Collectors.groupingBy(e -> d.labels().get(e.label()),
         TreeMap::new, Collectors.mapping(Example::group, Collectors.collectingAndThen(Collectors.toSet(),
@@ -67,6 +67,7 @@ class BuiltinDatasetsTest {
     // fiction 29+24+6+29+29+9, learned 30+80, non-fiction 17+36+48+75, press 44+27+17
     assertThat(docs).containsExactly(Map.entry("fiction", 126L), Map.entry("learned", 110L),
         Map.entry("nonfiction", 176L), Map.entry("press", 88L));
+    assertThat(d.examples()).hasSize(1000);                     // the first 2 passages of each document
   }
 
   @Test
