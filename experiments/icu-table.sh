@@ -13,6 +13,10 @@
 # model is pretrained by the first run (and cached); start with one run so that parallel ones do not wait for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ -n "$(git status --porcelain --untracked-files=no)" ]]; then
+  echo "icu-table.sh: the working tree has uncommitted changes; commit first so provenance names the code" >&2
+  exit 1
+fi
 sets=${1:-"0 1 2 3 4"}
 variants=${2:-"icu kumpr kl icu-no-kl icu-no-refinement llmu po graddiff npo"}
 jobs=${JOBS:-1}

@@ -55,7 +55,7 @@ public final class TableJson {
    *
    * @param value a run's value of a key, NaN when it has none
    */
-  static <R> Row row(String method, List<R> runs, List<String> keys, java.util.function.BiFunction<R, String,
+  public static <R> Row row(String method, List<R> runs, List<String> keys, java.util.function.BiFunction<R, String,
       Double> value, Map<String, Integer> stoppedBy) {
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (String k : keys) {
@@ -66,7 +66,7 @@ public final class TableJson {
   }
 
   /** Writes {@code table.json} under {@code root}. */
-  static void write(Path root, List<Group> groups) {
+  public static void write(Path root, List<Group> groups) {
     try {
       AtomicFiles.writeString(root.resolve("table.json"), Mappers.JSON.writeValueAsString(new Table(groups)) + "\n");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

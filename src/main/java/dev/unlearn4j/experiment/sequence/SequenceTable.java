@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.Stats;
+import dev.unlearn4j.experiment.TableJson;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public final class SequenceTable {
         + "Sources: ");
     md.append(String.join(", ", runs.stream().map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());
+    TableJson.write(root, List.of(SequenceTableJson.group(byMethod, perForgetSet(runs))));
     EpochPlots.write(root, byMethod);
     return md.toString();
   }

@@ -1,7 +1,10 @@
 package dev.unlearn4j.experiment.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,5 +60,34 @@ class SequenceTableTest {
     assertThat(md).contains("| original | 2 | – | 25.00 ± 7.07 | 90.00 ± 0.00 |");
     assertThat(md).contains("| graddiff | 2 | – | – | 15.00 ± 7.07 |");   // no Jang EL of its own
     assertThat(md).contains("| icu | 2 | – | 2.00 ± 1.41 | 35.00 ± 7.07 |");
+  }
+
+  @Test
+  void tableJsonCountsHowEachRunStopped() throws Exception {
+    // thresholds MA 0.2, EL 0.05; cap 4 epochs: set0 meets both, set1 ends early with MA above, set2 runs to the cap
+    String[][] runs = {{"0", "0.15", "0.0", "3"}, {"1", "0.30", "0.0", "2"}, {"2", "0.30", "0.10", "4"}};
+    for (String[] r : runs) {
+      Path dir = Files.createDirectories(root.resolve("exp/icu-set" + r[0]));
+      Files.writeString(dir.resolve("summary.json"), """
+          {"experiment": "exp", "method": "icu", "dataset": "planted-set-%s", "before": {"forget.ma": 0.9},
+           "after": {"forget.ma": %s, "forget.el_icu": %s, "threshold.ma": 0.2, "threshold.el_icu": 0.05,
+           "epochs": %s}, "timing": {"unlearn_s": 10}}""".formatted(r[0], r[1], r[2], r[3]));
+      Files.writeString(dir.resolve("refinement_log.csv"), """
+          epoch,flagged,ma,el_icu,bertscore_f1,bleu,token_entropy,unseen_perplexity
+          0,4,0.9,0.5,0.9,0.7,5.0,120.0
+          """);
+      Files.writeString(dir.resolve("config.yaml"), "method: {args: {train: {epochs: 4}}}\n");
+    }
+    CliRun table = CliRun.of("table", root.toString());
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    JsonNode g = Mappers.JSON.readTree(root.resolve("table.json").toFile()).path("groups").get(0);
+    assertThat(g.path("name").asText()).isEqualTo("exp");
+    assertThat(g.path("dataset").asText()).isEqualTo("sotu");
+    JsonNode icu = g.path("rows").get(1);
+    assertThat(icu.path("method").asText()).isEqualTo("icu");
+    assertThat(icu.path("stopped_by").toString()).isEqualTo("{\"rule\":1,\"nothing_flagged\":1,\"cap\":1}");
+    assertThat(icu.at("/metrics/forget.ma/mean").asDouble()).isCloseTo(0.25, within(1e-12));
+    assertThat(icu.at("/metrics/timing.unlearn_s/mean").asDouble()).isEqualTo(10.0);
+    assertThat(g.path("rows").get(0).has("stopped_by")).as("the original row has none").isFalse();
   }
 }
