@@ -26,7 +26,7 @@ public interface TrainingListener {
   /**
    * Whether this listener checks the model after this step (a stopping rule checked every few steps); if any
    * listener does, the trainer brings the model up to date, calls {@link #onCheck} on those listeners and then
-   * asks {@link #shouldStop}.
+   * asks {@link #shouldStop}. A phase stopped there ends without {@link #onEpochEnd} for its unfinished epoch.
    */
   default boolean checkDue(TrainerState state) {
     return false;

@@ -34,7 +34,7 @@ class MainTest {
     CliRun r = CliRun.of("run", f.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("unlearn: " + f + ": unknown key 'bogus'; known: [checkpointEvery, "
-        + "dataset, eval, forget, method, model, modelCache, name, output, seed, train]");
+        + "dataset, eval, forget, method, model, modelCache, name, output, seed, stop, train]");
     assertThat(dir.resolve("tiny")).doesNotExist();
   }
 
