@@ -65,6 +65,7 @@ public final class ClassificationTable {
     List<TableJson.Group> groups = new ArrayList<>();
     byExperiment.forEach((experiment, byMethod) -> {
       List<Run> all = byMethod.values().stream().flatMap(List::stream).toList();
+      List<Run> originals = perSeed(all);
       md.append("## ").append(experiment).append(" (").append(all.get(0).summary().path("dataset").asText())
           .append(")\n\n| method | runs |");
       List<Column> columns = new ArrayList<>(COLUMNS.subList(0, 3));          // the F1 columns, then the scenario's
@@ -74,15 +75,15 @@ public final class ClassificationTable {
       columns.forEach(c -> md.append(' ').append(c.header()).append(" |"));
       COUNTS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
       md.append("\n|---|---:|").append("---:|".repeat(columns.size() + COUNTS.size())).append('\n');
-      md.append(row("original (before)", perSeed(all), "before", columns));
-      md.append(row("oracle (retrain)", perSeed(all), "oracle", columns));
+      md.append(row("original (before)", originals, "before", columns));
+      md.append(row("oracle (retrain)", originals, "oracle", columns));
       if (byMethod.containsKey("sisa")) {
         md.append(row("sisa ensemble (before)", byMethod.get("sisa"), "ensemble", columns));
       }
       byMethod.forEach((m, rs) -> md.append(row(m, rs, "after", columns)));
       md.append('\n');
       plot(root.resolve(experiment + "-forget-vs-test.png"), experiment, byMethod);
-      groups.add(ClassificationTableJson.group(experiment, byMethod, perSeed(all)));
+      groups.add(ClassificationTableJson.group(experiment, byMethod, originals));
     });
     TableJson.write(root, groups);
     md.append("Macro-F1 after unlearning, mean ± sample standard deviation over runs (seeds); the original and "

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One experiment of the classification table as a {@link TableJson.Group}: rows {@code original}, {@code oracle},
@@ -36,17 +34,7 @@ final class ClassificationTableJson {
   }
 
   private static TableJson.Row row(String name, List<Run> runs, String phase) {
-    String source = phase.equals("ensemble") ? "before" : phase;
-    Set<String> keys = new LinkedHashSet<>();
-    runs.forEach(r -> r.summary().path(source).fieldNames().forEachRemaining(k -> {
-      if (!k.startsWith("monolithic.")) {
-        keys.add(k);
-      }
-    }));
     boolean method = phase.equals("after");
-    if (method) {
-      runs.forEach(r -> r.summary().path("timing").fieldNames().forEachRemaining(k -> keys.add("timing." + k)));
-    }
     Map<String, Integer> stopped = null;
     if (method && runs.stream().anyMatch(r -> r.summary().path("timing").has("stopped_by_rule"))) {
       stopped = new LinkedHashMap<>();
@@ -54,8 +42,8 @@ final class ClassificationTableJson {
       stopped.put("rule", rule);
       stopped.put("cap", runs.size() - rule);
     }
-    return TableJson.row(name, runs, List.copyOf(keys), (r, k) -> k.startsWith("timing.")
-        ? r.value("timing", k.substring("timing.".length())) : ClassificationTable.value(r, phase, k), stopped);
+    return TableJson.row(name, runs, phase.equals("ensemble") ? "before" : phase, method,
+        (r, k) -> ClassificationTable.value(r, phase, k), stopped);
   }
 
   /** The run's forget mode (random, mislabelled, class, ids), from its config.yaml; null without one. */

@@ -6,9 +6,12 @@ import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -51,19 +54,33 @@ public final class TableJson {
   record Table(List<Group> groups) {}
 
   /**
-   * A row of {@code runs}: every key in {@code keys}, each read from each run by {@code value}.
+   * A row of finished runs: every key of their {@code phase} block of the summary (except the {@code monolithic.*}
+   * copies SISA keeps of the shared original), and with {@code withTiming} every timing key as
+   * {@code timing.<key>}.
    *
-   * @param value a run's value of a key, NaN when it has none
+   * @param value a run's value of a phase key, NaN when it has none
    */
-  public static <R> Row row(String method, List<R> runs, List<String> keys, java.util.function.BiFunction<R, String,
-      Double> value, Map<String, Integer> stoppedBy) {
+  public static Row row(String method, List<FinishedRuns.Run> runs, String phase, boolean withTiming,
+      BiFunction<FinishedRuns.Run, String, Double> value, Map<String, Integer> stoppedBy) {
+    Set<String> keys = new LinkedHashSet<>();
+    runs.forEach(r -> r.summary().path(phase).fieldNames().forEachRemaining(k -> {
+      if (!k.startsWith("monolithic.")) {
+        keys.add(k);
+      }
+    }));
+    if (withTiming) {
+      runs.forEach(r -> r.summary().path("timing").fieldNames().forEachRemaining(k -> keys.add(TIMING + k)));
+    }
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (String k : keys) {
-      ToDoubleFunction<R> f = r -> value.apply(r, k);
+      ToDoubleFunction<FinishedRuns.Run> f = r -> k.startsWith(TIMING) ? r.value("timing",
+          k.substring(TIMING.length())) : value.apply(r, k);
       metrics.put(k, Stat.of(runs.stream().mapToDouble(f).toArray()));
     }
     return new Row(method, runs.size(), metrics, stoppedBy);
   }
+
+  private static final String TIMING = "timing.";
 
   /** Writes {@code table.json} under {@code root}. */
   public static void write(Path root, List<Group> groups) {

@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment;
 
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.Predictions;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class UtilityCheck {
       for (int p : test.predicted()) {
         counts[p]++;
       }
-      out.put("utility.test_top_class_share", (double) java.util.Arrays.stream(counts).max().getAsInt()
+      out.put("utility.test_top_class_share", (double) Arrays.stream(counts).max().getAsInt()
           / test.size());
     }
     out.put("utility.lost", drop > TOLERANCE ? 1.0 : 0.0);

@@ -6,10 +6,8 @@ import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.TableJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The sequence table as one {@link TableJson.Group} (the runs of one experiment over its forget sets): an
@@ -39,21 +37,18 @@ final class SequenceTableJson {
   }
 
   private static TableJson.Row row(String name, List<Run> runs, String phase) {
-    Set<String> keys = new LinkedHashSet<>();
-    runs.forEach(r -> r.summary().path(phase).fieldNames().forEachRemaining(keys::add));
     boolean method = phase.equals("after");
-    if (method) {
-      runs.forEach(r -> r.summary().path("timing").fieldNames().forEachRemaining(k -> keys.add("timing." + k)));
-    }
     Map<String, Integer> stopped = null;
     if (method) {
       stopped = new LinkedHashMap<>();
       for (String cause : List.of("rule", "nothing_flagged", "cap")) {
-        stopped.put(cause, (int) runs.stream().filter(r -> stoppedBy(r).equals(cause)).count());
+        stopped.put(cause, 0);
+      }
+      for (Run r : runs) {
+        stopped.merge(stoppedBy(r), 1, Integer::sum);            // one config read per run
       }
     }
-    return TableJson.row(name, runs, List.copyOf(keys), (r, k) -> k.startsWith("timing.")
-        ? r.value("timing", k.substring("timing.".length())) : r.value(phase, k), stopped);
+    return TableJson.row(name, runs, phase, method, (r, k) -> r.value(phase, k), stopped);
   }
 
   /**
