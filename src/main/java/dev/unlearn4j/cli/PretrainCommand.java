@@ -30,6 +30,9 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "override the preset's number of optimiser steps")
   Integer steps;
 
+  @Option(names = "--window", description = "override the preset's local attention window (small: 256, as GPT-Neo)")
+  Integer window;
+
   @Option(names = "--plant-sets", defaultValue = "0",
       description = "forget sets of passages planted in the training data, as ICU's original model needs "
           + "(${DEFAULT-VALUE})")
@@ -67,6 +70,12 @@ public final class PretrainCommand implements Callable<Integer> {
     PretrainPreset p = PretrainPreset.named(preset);
     if (steps != null) {
       p = p.withSteps(steps);
+    }
+    if (window != null) {
+      if (window < 1) {
+        throw new UnlearnException("--window must be at least 1, got " + window);
+      }
+      p = p.withWindow(window);
     }
     if (plantSets < 0 || plantPerSet < 1 || plantLength < 2 || plantRepeats < 0) {
       throw new UnlearnException("--plant-*: sets >= 0, per-set >= 1, length >= 2 and repeats >= 0 required");

@@ -61,12 +61,17 @@ public final class Metrics {
     sequence("forget.token_entropy", "token entropy of the continuations, bits");
     sequence("forget.flagged", "passages still flagged as memorised by the refinement");
     sequence("unseen.perplexity", "window-mean perplexity of unseen (held-out) passages");
+    sequence("offdomain.perplexity", "window-mean perplexity of held-out windows of another corpus (eval.offDomain)");
     sequence("unseen.cloze_accuracy", "last-word cloze accuracy on items cut from unseen passages");
     sequence("mia.loss_auc", "membership AUC of the LOSS score (mean NLL), forget vs unseen passages");
     sequence("mia.zlib_auc", "membership AUC of LOSS / zlib-compressed length of the passage text");
     sequence("mia.mink_auc", "membership AUC of min-k% (k = 0.2: mean of the lowest 20% token log-probs)");
     sequence("mia.minkpp_auc", "membership AUC of min-k%++ (k = 0.2: log-probs standardised by the model's μ, σ)");
-    sequence("calibration.f1_mismatched", "BERTScore-F1 of continuations vs another passage's suffix (F1 scale)");
+    sequence("calibration.f1_own", "BERTScore-F1 of the original's continuations vs their own suffixes");
+    sequence("calibration.f1_mismatched", "BERTScore-F1 of those continuations vs 8 other passages' suffixes");
+    sequence("calibration.f1_mismatched_p95", "95th percentile of the mismatched F1s: the calibrated threshold");
+    sequence("calibration.own_above_p95", "share of continuations whose own-suffix F1 reaches that percentile");
+    sequence("refinement.f1_threshold", "the refinement's BERTScore-F1 threshold in force (eval.calibrateF1)");
 
     cost("unlearn_s", "unlearning wall time, seconds");
     cost("eval_s", "evaluation wall time, seconds");

@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.method.generative.ContinuationScorer.Continuation;
+import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -21,12 +22,12 @@ import java.util.Optional;
  * @param first continuations of the check before training (the report's "before" samples)
  * @param firstPerPassage per passage of that check: MA, EL, BERTScore-F1, BLEU, entropy
  * @param firstSeconds how long that check took
- * @param mismatchedF1 BERTScore-F1 of the before-continuations against other passages' suffixes (calibration)
+ * @param calibration BERTScore-F1 of the before-continuations against their own and other passages' suffixes
  * @param last continuations of the latest check
  * @param lastPerPassage per passage of the latest check
  */
 record CheckState(List<EpochCheck.Row> rows, List<List<String>> flagged, List<Continuation> first,
-    Map<String, double[]> firstPerPassage, double firstSeconds, double mismatchedF1, List<Continuation> last,
+    Map<String, double[]> firstPerPassage, double firstSeconds, F1Calibration calibration, List<Continuation> last,
     Map<String, double[]> lastPerPassage) {
   static final String FILE = "checks.json";
 

@@ -3,6 +3,7 @@ package dev.unlearn4j.experiment.sequence;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.eval.privacy.MembershipAttacks;
 import dev.unlearn4j.method.generative.ContinuationScorer;
+import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.PassagePool;
@@ -53,6 +54,7 @@ final class EpochCheck implements TrainingListener {
   private final List<PassagePool.Passage> forget;
   private final ContinuationScorer scorer;
   private final Refinement refinement;
+  private final boolean calibrateF1;
   private final boolean stopWhenNoneFlagged;
   private final Thresholds thresholds;
   private final int elN;
@@ -65,22 +67,25 @@ final class EpochCheck implements TrainingListener {
   private List<ContinuationScorer.Continuation> first = List.of();
   private Map<String, double[]> firstPerPassage = Map.of();
   private double firstSeconds;
-  private double mismatchedF1 = Double.NaN;
+  private F1Calibration calibration = F1Calibration.NONE;
   private List<ContinuationScorer.Continuation> last = List.of();
   private Map<String, double[]> lastPerPassage = Map.of();
   private String stopRule;
 
   /**
    * @param refinement the flags to update, or null when the method does not refine
+   * @param calibrateF1 the refinement's F1 threshold becomes the one calibrated at the check before training
    * @param stateDir where the state is saved after every check, and restored from when it is there already; null:
    *     neither
    */
   EpochCheck(CausalLm model, List<PassagePool.Passage> forget, ContinuationScorer scorer, Refinement refinement,
-      boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, List<int[]> unseen, Path stateDir) {
+      boolean calibrateF1, boolean stopWhenNoneFlagged, Thresholds thresholds, int elN, List<int[]> unseen,
+      Path stateDir) {
     this.model = model;
     this.forget = forget;
     this.scorer = scorer;
     this.refinement = refinement;
+    this.calibrateF1 = calibrateF1;
     this.stopWhenNoneFlagged = stopWhenNoneFlagged;
     this.thresholds = thresholds;
     this.elN = elN;
@@ -100,9 +105,9 @@ final class EpochCheck implements TrainingListener {
   /**
    * The check before training as measured: the same for every method on one original model and forget set.
    *
-   * @param mismatchedF1 BERTScore-F1 of its continuations against other passages' suffixes
+   * @param calibration BERTScore-F1 of its continuations against their own and other passages' suffixes
    */
-  record Before(Measured measured, double mismatchedF1) {}
+  record Before(Measured measured, F1Calibration calibration) {}
 
   /**
    * The check before training (epoch 0), or its saved result when a resumed run has one.
@@ -118,20 +123,29 @@ final class EpochCheck implements TrainingListener {
     long t0 = System.nanoTime();
     Before b = source.apply(() -> {
       Measured m = measure();
-      return new Before(m, scorer.mismatchedF1(m.continuations()));
+      return new Before(m, scorer.calibrate(m.continuations()));
     });
+    calibration = b.calibration();
+    applyCalibration();                                      // before the first flags are set
     Row row = record(0, b.measured());
     first = last;
     firstPerPassage = lastPerPassage;
-    mismatchedF1 = b.mismatchedF1();
     firstSeconds = (System.nanoTime() - t0) / 1e9;
     save();
     return row;
   }
 
+  private void applyCalibration() {
+    if (calibrateF1 && refinement != null && !Double.isNaN(calibration.mismatchedP95())) {
+      refinement.useF1(calibration.mismatchedP95());
+      LOG.info("refinement F1 threshold calibrated: {} (own suffixes {}, unrelated {})",
+          f(calibration.mismatchedP95()), f(calibration.trueMean()), f(calibration.mismatchedMean()));
+    }
+  }
+
   private void save() {
     if (stateDir != null) {
-      new CheckState(rows, flaggedHistory, first, firstPerPassage, firstSeconds, mismatchedF1, last, lastPerPassage)
+      new CheckState(rows, flaggedHistory, first, firstPerPassage, firstSeconds, calibration, last, lastPerPassage)
           .write(stateDir);
     }
   }
@@ -219,7 +233,8 @@ final class EpochCheck implements TrainingListener {
     first = s.first();
     firstPerPassage = s.firstPerPassage();
     firstSeconds = s.firstSeconds();
-    mismatchedF1 = s.mismatchedF1();
+    calibration = s.calibration();
+    applyCalibration();
     last = s.last();
     lastPerPassage = s.lastPerPassage();
     if (refinement != null) {
@@ -252,9 +267,9 @@ final class EpochCheck implements TrainingListener {
     return firstSeconds;
   }
 
-  /** BERTScore-F1 of the before-continuations against other passages' suffixes: what unrelated text scores. */
-  double mismatchedF1() {
-    return mismatchedF1;
+  /** BERTScore-F1 of the before-continuations against their own and other passages' suffixes. */
+  F1Calibration calibration() {
+    return calibration;
   }
 
   List<ContinuationScorer.Continuation> lastContinuations() {

@@ -137,6 +137,9 @@ final class OriginalModels {
     if (s.addresses() > 0) {
       p = p.withAddresses(s.addresses());
     }
+    if (s.window() > 0) {
+      p = p.withWindow(s.window());
+    }
     return p;
   }
 }

@@ -16,28 +16,44 @@ import dev.unlearn4j.method.generative.ContinuationScorer;
  * @param layout where prompt and suffix of the refinement's continuation lie (default 100 / 50 / 50, 2 beams)
  * @param jangEl also compute Jang et al.'s EL variant before and after (prompts of every length; slow)
  * @param samples passages whose continuations before and after are printed in the report (default 3)
+ * @param calibrateF1 the refinement's BERTScore-F1 threshold is calibrated on the encoder's scale at the check
+ *     before training ({@link dev.unlearn4j.method.generative.F1Calibration}), replacing the method's (default
+ *     false: the method's, 0.3 for ICU)
+ * @param offDomain a second held-out corpus scored for perplexity, {@code brown} or "" (default ""): the model's
+ *     knowledge off its training distribution
+ * @param offDomainPassages windows of the passage length scored from it (default 128)
  * @param clozeItems last-word cloze items cut from the unseen passages, each with the last {@code clozeContext}
  *     tokens before the word (default 1000 items, 100 tokens)
  */
 public record SequenceEvalSpec(String encoder, int bertLayer, int elN, String thresholds, int unseenPassages,
-    int analogueCandidates, ContinuationScorer.Layout layout, boolean jangEl, int samples, int clozeItems,
-    int clozeContext) {
+    int analogueCandidates, ContinuationScorer.Layout layout, boolean jangEl, int samples, boolean calibrateF1,
+    String offDomain, int offDomainPassages, int clozeItems, int clozeContext) {
   public static final double PAPER_MA = 0.5994;
   public static final double PAPER_EL = 0.0499;
 
   public static SequenceEvalSpec defaults() {
     return new SequenceEvalSpec("embedded:all-minilm-l6-v2", 5, 10, "unseen", 128, 2000,
-        ContinuationScorer.Layout.icu(), false, 3, 1000, 100);
+        ContinuationScorer.Layout.icu(), false, 3, false, "", 128, 1000, 100);
+  }
+
+  /**
+   * The settings that shape the check before training, as part of its cache key: the F1 calibration decides what
+   * the check's scores do, not what they are, and the off-domain corpus is scored elsewhere.
+   */
+  SequenceEvalSpec checkKey() {
+    return new SequenceEvalSpec(encoder, bertLayer, elN, thresholds, unseenPassages, analogueCandidates, layout,
+        jangEl, samples, false, "", 128, clozeItems, clozeContext);
   }
 
   public SequenceEvalSpec {
     if (!"unseen".equals(thresholds) && !"paper".equals(thresholds)) {
       throw new ConfigException("key 'eval.thresholds' must be one of [unseen, paper], got '" + thresholds + "'");
     }
-    if (elN < 1 || unseenPassages < 1 || analogueCandidates < 0 || samples < 0 || clozeItems < 0
-        || clozeContext < 1) {
-      throw new ConfigException("eval: elN >= 1, unseenPassages >= 1, analogueCandidates >= 0, samples >= 0, "
-          + "clozeItems >= 0, clozeContext >= 1");
+    OffDomain.require(offDomain);
+    if (elN < 1 || unseenPassages < 1 || offDomainPassages < 1 || analogueCandidates < 0 || samples < 0
+        || clozeItems < 0 || clozeContext < 1) {
+      throw new ConfigException("eval: elN >= 1, unseenPassages >= 1, offDomainPassages >= 1, "
+          + "analogueCandidates >= 0, samples >= 0, clozeItems >= 0, clozeContext >= 1");
     }
   }
 }

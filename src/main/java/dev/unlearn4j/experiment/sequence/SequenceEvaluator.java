@@ -55,18 +55,23 @@ public final class SequenceEvaluator {
     Map<String, Double> m = new LinkedHashMap<>();
     Map<String, Double> before = new LinkedHashMap<>();
     boolean jang = metrics.isEmpty() ? jangEl : metrics.contains(JANG);
-    boolean check = metrics.isEmpty() || metrics.stream().anyMatch(k -> !k.equals(JANG) && !k.equals(CLOZE));
+    boolean check = metrics.isEmpty() || metrics.stream().anyMatch(k -> !k.equals(JANG) && !k.equals(CLOZE)
+        && !k.equals(SequenceRunner.OFF_DOMAIN));
     try (TextTokenizer tok = TextTokenizer.untruncated(modelDir.resolve("tokenizer.json"))) {
       if (check) {      // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
         ContinuationScorer scorer = new ContinuationScorer(tok, new TokenVectors(ev.encoder(), ev.bertLayer(), 256),
             ev.layout(), 0);
-        EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, null, ev.elN(),
+        EpochCheck.Row row = new EpochCheck(lm, sets.forget(), scorer, null, false, false, null, ev.elN(),
             sets.unseenTokens(), null).check(0);
         m.putAll(row.forgetScores());
         m.put("unseen.perplexity", row.perplexity());
         m.putAll(row.mia());
       }
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
+      if (!ev.offDomain().isEmpty() && (metrics.isEmpty() || metrics.contains(SequenceRunner.OFF_DOMAIN))) {
+        m.put(SequenceRunner.OFF_DOMAIN, SequenceRunner.offDomainPerplexity(lm, sets, ev, tok,
+            SequenceRunner.Memo.NONE));
+      }
       if (metrics.isEmpty() || metrics.contains(CLOZE)) {
         m.put(CLOZE, PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
       }

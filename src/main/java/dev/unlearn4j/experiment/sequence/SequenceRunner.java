@@ -11,6 +11,7 @@ import dev.unlearn4j.experiment.RunInputs;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.experiment.TrainLog;
 import dev.unlearn4j.method.generative.ContinuationScorer;
+import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.TextTokenizer;
@@ -123,10 +124,12 @@ public final class SequenceRunner {
       Refinement refinement = method.refines() ? new Refinement(method.refinement(),
           sets.forget().stream().map(PassagePool.Passage::id).toList()) : null;
       ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
-      EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, method.stopsWhenNothingFlagged(),
-          th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
+      EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, ev.calibrateF1(),
+          method.stopsWhenNothingFlagged(), th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
       // the original's check is the same for every method on this forget set: computed by the first run, then read
-      List<String> checkInputs = inputs(forgetTokens(sets), ev, Sha256.of(tokFile));
+      // (v2: with the F1 calibration of every continuation against 8 other suffixes)
+      List<String> checkInputs = inputs(forgetTokens(sets), ev.checkKey(), Sha256.of(tokFile));
+      checkInputs.add("check-before/v2");
       checkInputs.addAll(PreparedCache.tokens(sets.unseenTokens()));
       sets.forget().forEach(p -> checkInputs.add(p.id()));
       EpochCheck.Row before = check.before(compute -> cache.object("check-before", originalFile, checkInputs,
@@ -152,7 +155,14 @@ public final class SequenceRunner {
       timing.put("check_s", check.firstSeconds());
 
       Map<String, Double> b = metrics(before, th);
-      b.put("calibration.f1_mismatched", check.mismatchedF1());
+      F1Calibration cal = check.calibration();
+      b.put("calibration.f1_own", cal.trueMean());
+      b.put("calibration.f1_mismatched", cal.mismatchedMean());
+      b.put("calibration.f1_mismatched_p95", cal.mismatchedP95());
+      b.put("calibration.own_above_p95", cal.trueAboveP95());
+      if (refinement != null) {
+        b.put("refinement.f1_threshold", refinement.thresholds().f1());
+      }
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
@@ -220,9 +230,25 @@ public final class SequenceRunner {
           ev.clozeContext())})[0]);
     }
     m.putAll(row.mia());
+    if (!ev.offDomain().isEmpty()) {
+      m.put(OFF_DOMAIN, offDomainPerplexity(lm, sets, ev, tok, memo));
+    }
     if (ev.jangEl()) {
       m.put("forget.el_jang", jangEl(lm, sets, ev, memo));
     }
+  }
+
+  static final String OFF_DOMAIN = "offdomain.perplexity";
+  /** Fixed, so every run on one original scores the same off-domain windows whatever its seed. */
+  private static final long OFF_DOMAIN_SEED = 1961;
+
+  /** Window-mean perplexity on {@code eval.offDomain}'s held-out windows of the passage length, through memo. */
+  static double offDomainPerplexity(CausalLm lm, PassageSets sets, SequenceEvalSpec ev, TextTokenizer tok,
+      Memo memo) {
+    int length = sets.forget().get(0).tokens().length;
+    return memo.get("offdomain-" + ev.offDomain() + "-" + ev.offDomainPassages() + "-" + length, () ->
+        new double[] {PassageScorer.perplexity(PassageScorer.score(lm, OffDomain.passages(ev.offDomain(), tok,
+            length, ev.offDomainPassages(), OFF_DOMAIN_SEED), 8))})[0];
   }
 
   /** Jang et al.'s EL_n of the forget set (prompts of every length from 1), through {@code memo}. */

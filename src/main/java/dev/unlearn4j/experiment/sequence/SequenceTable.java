@@ -34,6 +34,7 @@ public final class SequenceTable {
       new Column("BLEU", "forget.bleu", true, 1),
       new Column("entropy (bits)", "forget.token_entropy", true, 1),
       new Column("unseen PPL", "unseen.perplexity", true, 1),
+      new Column("off-domain PPL", "offdomain.perplexity", true, 1),
       new Column("cloze (%)", "unseen.cloze_accuracy", true, 100),
       new Column("MIA AUC", "mia.loss_auc", true, 1),
       new Column("epochs", "epochs", true, 1));
@@ -48,9 +49,9 @@ public final class SequenceTable {
     runs.forEach(r -> byMethod.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r));
     StringBuilder md = new StringBuilder("| method | runs |");
     COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
-    md.append(" unlearning time (s) |\n|---|---:|");
+    md.append(" stopped by rule / nothing flagged / cap | unlearning time (s) |\n|---|---:|");
     COLUMNS.forEach(c -> md.append("---:|"));
-    md.append("---:|\n");
+    md.append("---:|---:|\n");
     md.append(row("original", perForgetSet(runs), false));
     byMethod.forEach((m, rs) -> md.append(row(m, rs, true)));
     md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is the model before "
@@ -87,6 +88,13 @@ public final class SequenceTable {
     return m.matches() ? m.group(1) : r.summary().path("method").asText();
   }
 
+  /** How many of the runs stopped by the thresholds, with nothing left flagged, and at the epoch cap. */
+  private static String stoppedBy(List<Run> runs) {
+    Map<String, Integer> n = new TreeMap<>();
+    runs.forEach(r -> n.merge(SequenceTableJson.stoppedBy(r), 1, Integer::sum));
+    return n.getOrDefault("rule", 0) + " / " + n.getOrDefault("nothing_flagged", 0) + " / " + n.getOrDefault("cap", 0);
+  }
+
   private static String row(String name, List<Run> runs, boolean after) {
     StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
     for (Column c : COLUMNS) {
@@ -97,6 +105,7 @@ public final class SequenceTable {
       sb.append(' ').append(Stats.meanStd(runs.stream().mapToDouble(r -> r.summary().path(after ? "after" : "before")
           .path(c.key()).asDouble(Double.NaN) * c.scale()).toArray())).append(" |");
     }
+    sb.append(' ').append(after ? stoppedBy(runs) : "–").append(" |");
     sb.append(' ').append(after ? Stats.meanStd(runs.stream().mapToDouble(r -> r.summary().path("timing")
         .path("unlearn_s").asDouble(Double.NaN)).toArray()) : "–").append(" |\n");
     return sb.toString();

@@ -112,20 +112,26 @@ public final class ContinuationScorer {
   }
 
   /**
-   * Mean BERTScore-F1 of each continuation against the next passage's true suffix: the score of unrelated text on
-   * this encoder's scale, against which the refinement's F1 threshold can be calibrated.
+   * The refinement's F1 scale on this encoder, from continuations scored before: each against its own suffix and
+   * against the suffixes of the next {@link F1Calibration#MISMATCHED_PER_CONTINUATION} passages (cyclically).
    */
-  public double mismatchedF1(List<Continuation> cont) {
-    if (cont.size() < 2) {
-      return Double.NaN;
+  public F1Calibration calibrate(List<Continuation> cont) {
+    int n = cont.size();
+    int k = Math.min(F1Calibration.MISMATCHED_PER_CONTINUATION, n - 1);
+    if (k < 1) {
+      return F1Calibration.NONE;
     }
     List<TokenVectors.Encoded> cand = bert.tokens(cont.stream().map(Continuation::text).toList());
-    double sum = 0;
-    for (int i = 0; i < cont.size(); i++) {
-      TokenVectors.Encoded r = references.get(cont.get((i + 1) % cont.size()).id());
-      sum += BertScore.score(cand.get(i).vectors(), cand.get(i).special(), r.vectors(), r.special()).f1();
+    double[] own = new double[n];
+    double[] mismatched = new double[n * k];
+    for (int i = 0; i < n; i++) {
+      own[i] = cont.get(i).f1();
+      for (int j = 1; j <= k; j++) {
+        TokenVectors.Encoded r = references.get(cont.get((i + j) % n).id());
+        mismatched[i * k + j - 1] = BertScore.score(cand.get(i).vectors(), cand.get(i).special(), r.vectors(),
+            r.special()).f1();
+      }
     }
-    return sum / cont.size();
+    return F1Calibration.of(own, mismatched);
   }
-
 }

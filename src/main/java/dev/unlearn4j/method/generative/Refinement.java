@@ -28,12 +28,21 @@ public final class Refinement implements TrainingListener {
   /** One passage's scores at a check. */
   public record Scores(double f1, double bleu) {}
 
-  private final Thresholds thresholds;
+  private Thresholds thresholds;
   private final Set<String> flagged = new HashSet<>();
 
   public Refinement(Thresholds thresholds, List<String> initiallyFlagged) {
     this.thresholds = thresholds;
     flagged.addAll(initiallyFlagged);
+  }
+
+  public Thresholds thresholds() {
+    return thresholds;
+  }
+
+  /** Replaces the F1 threshold, e.g. by one calibrated on the encoder's scale ({@link F1Calibration}). */
+  public void useF1(double f1) {
+    thresholds = new Thresholds(f1, thresholds.bleu());
   }
 
   /** Still memorised: both scores at or above their thresholds. */

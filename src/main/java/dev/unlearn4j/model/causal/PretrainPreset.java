@@ -20,7 +20,7 @@ public record PretrainPreset(String name, int addresses, int evalAddresses, int 
   public static PretrainPreset named(String name) {
     return switch (name) {
       case "tiny" -> new PretrainPreset("tiny", 6, 2, 512, 32, 2, 2, 64, 32, 8, 150, 3e-3);
-      case "small" -> new PretrainPreset("small", 0, 0, 4096, 128, 4, 4, 256, 128, 8, 2500, 1e-3);
+      case "small" -> new PretrainPreset("small", 0, 0, 4096, 128, 4, 4, 256, 256, 8, 2500, 1e-3);
       default -> throw new UnlearnException("unknown preset '" + name + "'; known: [tiny, small]");
     };
   }
@@ -32,6 +32,12 @@ public record PretrainPreset(String name, int addresses, int evalAddresses, int 
 
   public PretrainPreset withAddresses(int a) {
     return new PretrainPreset(name, a, evalAddresses, vocab, hidden, layers, heads, context, window, batch, steps,
+        learningRate);
+  }
+
+  /** The local layers' window (GPT-Neo: 256, which equals global attention on ICU's 200-token passages). */
+  public PretrainPreset withWindow(int w) {
+    return new PretrainPreset(name, addresses, evalAddresses, vocab, hidden, layers, heads, context, w, batch, steps,
         learningRate);
   }
 

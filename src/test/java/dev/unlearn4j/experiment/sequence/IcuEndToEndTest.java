@@ -122,6 +122,27 @@ class IcuEndToEndTest {
     assertThat(md).contains("| original | 1 |", "| icu | 2 |", "± 0.00");
     assertThat(dir.resolve("runs/el10-per-epoch.png")).isNotEmptyFile();
     assertThat(dir.resolve("runs/perplexity-per-epoch.png")).isNotEmptyFile();
+
+    // a calibrated F1 threshold and an off-domain corpus leave the check before training as it was (read from the
+    // cache); the refinement then uses the 95th percentile of the unrelated pairs' F1
+    CliRun calibrated = CliRun.of("run", cfg.toString(), "--run-id", "c", "--no-progress", "--set",
+        "eval.calibrateF1=true", "--set", "eval.offDomain=brown", "--set", "eval.offDomainPassages=4", "--set",
+        "output=" + dir.resolve("runs-c"));
+    assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
+    JsonNode c = Mappers.JSON.readTree(dir.resolve("runs-c/icu-tiny/c/summary.json").toFile());
+    assertThat(c.at("/before/refinement.f1_threshold").asDouble()).isEqualTo(c.at(
+        "/before/calibration.f1_mismatched_p95").asDouble()).isNotEqualTo(0.5);
+    assertThat(s.at("/before/refinement.f1_threshold").asDouble()).isEqualTo(0.5);
+    for (String k : List.of("calibration.f1_own", "calibration.f1_mismatched", "calibration.own_above_p95")) {
+      assertThat(c.at("/before/" + k).asDouble()).as(k).isEqualTo(s.at("/before/" + k).asDouble())
+          .isBetween(0.0, 1.0 + 1e-9);                        // a verbatim continuation scores 1 up to rounding
+    }
+    assertThat(c.at("/before/forget.ma").asDouble()).isEqualTo(maBefore);
+    assertThat(c.at("/after/offdomain.perplexity").asDouble()).isGreaterThan(1.0);
+    assertThat(c.at("/before/offdomain.perplexity").asDouble()).isGreaterThan(1.0);
+    try (var entries = Files.list(prepared)) {
+      assertThat(entries.count()).as("only the off-domain perplexity is new").isEqualTo(6);
+    }
   }
 
   private static void deleteTree(Path root) throws java.io.IOException {
