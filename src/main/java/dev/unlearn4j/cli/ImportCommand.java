@@ -6,6 +6,7 @@ import dev.unlearn4j.model.encoder.Checkpoint;
 import dev.unlearn4j.model.encoder.EncoderArgs;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.EncoderParity;
+import dev.unlearn4j.model.encoder.HfEncoders;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,14 +14,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code unlearn import --onnx FILE [--tokenizer FILE] --out DIR [--verify]}. */
+/** {@code unlearn import (--onnx FILE [--tokenizer FILE] [--verify] | --hf DIR) --out DIR}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Import a BERT-family ONNX export into an unlearn4j encoder checkpoint.")
+    description = "Import a BERT-family ONNX export or a Hugging Face BERT, RoBERTa or DistilBERT checkpoint "
+        + "into an unlearn4j encoder checkpoint.")
 public final class ImportCommand implements Callable<Integer> {
-  @Option(names = "--onnx", required = true, paramLabel = "FILE",
-      description = "ONNX export (input_ids, attention_mask[, token_type_ids] -> last_hidden_state), "
-          + "or embedded:all-minilm-l6-v2 / embedded:bge-small-en-v15")
-  String onnx;
+  @CommandLine.ArgGroup(multiplicity = "1")
+  Source from;
+
+  /** Exactly one source. */
+  static final class Source {
+    @Option(names = "--onnx", required = true, paramLabel = "FILE",
+        description = "ONNX export (input_ids, attention_mask[, token_type_ids] -> last_hidden_state), "
+            + "or embedded:all-minilm-l6-v2 / embedded:bge-small-en-v15")
+    String onnx;
+
+    @Option(names = "--hf", required = true, paramLabel = "DIR",
+        description = "Hugging Face checkpoint directory: config.json, model.safetensors (F32, F16 or BF16), "
+            + "tokenizer.json; a base model or a *ForSequenceClassification")
+    Path hf;
+  }
 
   @Option(names = "--tokenizer", paramLabel = "FILE",
       description = "its tokenizer.json (default: the embedded model's own)")
@@ -42,7 +55,13 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var console = spec.commandLine().getOut();
-    EncoderBundle bundle = EncoderBundle.open(onnx, tokenizer == null ? null : tokenizer.toString());
+    String onnx = from.onnx != null ? from.onnx : from.hf.toString();
+    if (from.hf != null && (verify || tokenizer != null)) {
+      throw new UnlearnException("--verify and --tokenizer go with --onnx; a Hugging Face checkpoint brings its "
+          + "tokenizer.json");
+    }
+    EncoderBundle bundle = from.hf != null ? HfEncoders.read(from.hf)
+        : EncoderBundle.open(onnx, tokenizer == null ? null : tokenizer.toString());
     console.printf("imported %s: %d layers, hidden %d, %d heads, FFN %d, vocabulary %d, %d positions, eps %.1e "
         + "(%,d parameters)%n", onnx, bundle.config().layers(), bundle.config().hidden(), bundle.config().heads(),
         bundle.config().intermediate(), bundle.config().vocabSize(), bundle.config().maxPositions(),
@@ -62,9 +81,16 @@ public final class ImportCommand implements Callable<Integer> {
       }
     }
     EncoderArgs d = EncoderArgs.defaults();                       // the source recorded is the one imported
-    EncoderArgs args = new EncoderArgs(onnx, EmbeddedModels.isEmbedded(onnx) ? null : bundle.tokenizerFile().toString(),
-        d.maxLength(), d.pooling(), d.dropout(), d.freezeLayers(), d.freezeEmbeddings());
-    Checkpoint.write(out, bundle.config(), args, bundle.weights(), bundle.tokenizerFile(), 0, bundle.origin());
+    boolean bare = EmbeddedModels.isEmbedded(onnx) || from.hf != null;
+    int longest = Math.min(d.maxLength(), bundle.config().maxPositions() - bundle.config().positionOffset());
+    EncoderArgs args = new EncoderArgs(onnx, bare ? null : bundle.tokenizerFile().toString(), longest,
+        bundle.pooling(), d.dropout(), d.freezeLayers(), d.freezeEmbeddings());
+    Checkpoint.write(out, bundle.config(), args, bundle.weights(), bundle.tokenizerFile(), bundle.numClasses(),
+        bundle.source());
+    if (bundle.numClasses() > 0) {
+      console.printf("classifier head: %d classes%s%n", bundle.numClasses(), bundle.source().labels() == null ? ""
+          : " " + bundle.source().labels());
+    }
     console.println("checkpoint written to " + out);
     return 0;
   }

@@ -15,34 +15,38 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A BERT-family encoder with a sequence-classification head: pooled = pool(encoder(x)) (the latent DeepCUT
- * reshapes), logits = dropout(pooled)·W_c + b_c. Weights are kept under Hugging Face names plus
- * {@code classifier.weight} [D, C] and {@code classifier.bias} [C].
+ * A BERT-family encoder with a sequence-classification head: pooled = pool(encoder(x)); with a dense head
+ * (BERT's pooler, RoBERTa's and DistilBERT's heads) z = act(pooled·W_d + b_d), else z = pooled; logits =
+ * dropout(z)·W_c + b_c. z is the latent DeepCUT reshapes: the vector the final classifier reads. Weights are kept
+ * under BERT's Hugging Face names ([in, out]) plus {@code head.dense.*} [D, D], [D] and {@code classifier.weight}
+ * [D, C], {@code classifier.bias} [C].
  */
 public final class BertClassifier implements Model {
   public static final String HEAD_WEIGHT = "classifier.weight";
   public static final String HEAD_BIAS = "classifier.bias";
+  public static final String DENSE_WEIGHT = "head.dense.weight";
+  public static final String DENSE_BIAS = "head.dense.bias";
 
   private final BertConfig config;
   private final EncoderArgs args;
   private final TextTokenizer tokenizer;
   private final int numClasses;
   private final Map<String, INDArray> weights;
-  private final OnnxOrigin origin;
+  private final EncoderSource source;
 
-  /** @param origin the ONNX file the encoder came from, or null (random initialisation) */
+  /** @param source where the encoder came from and the class names ({@link EncoderSource#NONE}: random) */
   public BertClassifier(BertConfig config, EncoderArgs args, TextTokenizer tokenizer, int numClasses,
-      Map<String, INDArray> weights, OnnxOrigin origin) {
-    if (args.maxLength() > config.maxPositions()) {
+      Map<String, INDArray> weights, EncoderSource source) {
+    if (args.maxLength() + config.positionOffset() > config.maxPositions()) {
       throw new ConfigException("key 'model.args.maxLength' " + args.maxLength() + " exceeds the model's "
-          + config.maxPositions() + " positions");
+          + (config.maxPositions() - config.positionOffset()) + " positions");
     }
     this.config = config;
     this.args = args;
     this.tokenizer = tokenizer;
     this.numClasses = numClasses;
     this.weights = weights;
-    this.origin = origin;
+    this.source = source;
   }
 
   /**
@@ -60,24 +64,35 @@ public final class BertClassifier implements Model {
           bundle[0] = EncoderBundle.open(args.source(), args.tokenizer());
         }
       }
-      return bundle[0].classifier(args, data.numClasses(), seed);
+      return bundle[0].classifier(args, data.numClasses(), seed, data.labels());
     };
   }
 
-  /** The encoder's weights (copied) plus a freshly initialised head (normal σ 0.02, zero bias). */
+  /**
+   * The encoder's weights (copied) plus a freshly initialised classifier (normal σ 0.02, zero bias); a dense head
+   * layer is kept when the encoder brings one (BERT's pooler), else initialised the same way.
+   */
   public static BertClassifier withNewHead(BertConfig config, EncoderArgs args, TextTokenizer tokenizer,
-      Map<String, INDArray> encoder, int numClasses, long seed, OnnxOrigin origin) {
+      Map<String, INDArray> encoder, int numClasses, long seed, EncoderSource source) {
     Map<String, INDArray> w = new LinkedHashMap<>();
     encoder.forEach((k, v) -> w.put(k, v.dup()));
     DataType type = encoder.get(BertWeights.WORD).dataType();
     Random rng = new Random(seed);
-    double[] head = new double[config.hidden() * numClasses];
-    for (int i = 0; i < head.length; i++) {
-      head[i] = rng.nextGaussian() * 0.02;
-    }
-    w.put(HEAD_WEIGHT, Nd4j.create(head, new long[] {config.hidden(), numClasses}, type));
+    w.put(HEAD_WEIGHT, normal(rng, type, config.hidden(), numClasses));
     w.put(HEAD_BIAS, Nd4j.zeros(type, numClasses));
-    return new BertClassifier(config, args, tokenizer, numClasses, w, origin);
+    if (config.denseHead() && !w.containsKey(DENSE_WEIGHT)) {
+      w.put(DENSE_WEIGHT, normal(rng, type, config.hidden(), config.hidden()));
+      w.put(DENSE_BIAS, Nd4j.zeros(type, config.hidden()));
+    }
+    return new BertClassifier(config, args, tokenizer, numClasses, w, source);
+  }
+
+  private static INDArray normal(Random rng, DataType type, int rows, int cols) {
+    double[] v = new double[rows * cols];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextGaussian() * 0.02;
+    }
+    return Nd4j.create(v, new long[] {rows, cols}, type);
   }
 
   public BertConfig config() {
@@ -117,11 +132,16 @@ public final class BertClassifier implements Model {
   public Model copy() {
     Map<String, INDArray> w = new LinkedHashMap<>();
     weights.forEach((k, v) -> w.put(k, v.dup()));
-    return new BertClassifier(config, args, tokenizer, numClasses, w, origin);
+    return new BertClassifier(config, args, tokenizer, numClasses, w, source);
   }
 
+  /** The ONNX export the encoder came from, or null. */
   public OnnxOrigin origin() {
-    return origin;
+    return source.onnx();
+  }
+
+  public EncoderSource source() {
+    return source;
   }
 
   @Override

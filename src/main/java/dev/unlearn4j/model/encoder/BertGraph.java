@@ -63,12 +63,17 @@ final class BertGraph implements ModelGraph {
     this.dropoutSites = new HashMap<>(enc.dropoutSites());
     SDVariable h3 = sd.reshape(enc.hidden(), sd.placeHolder(SHAPE_BTD, DataType.INT64, 3));     // [B, T, D]
     SDVariable pooled = h3.mul(sd.placeHolder(POOL_WEIGHTS, type, -1, -1, 1)).sum(1);           // [B, D]
-    this.latent = sd.identity("latent", pooled);
-    SDVariable head = pooled;
+    SDVariable z = pooled;
+    if (c.denseHead()) {                                                                        // [B, D]
+      SDVariable d = pooled.mmul(vars.get(BertClassifier.DENSE_WEIGHT)).add(vars.get(BertClassifier.DENSE_BIAS));
+      z = c.head().equals("tanh") ? sd.math.tanh(d) : sd.nn.relu(d, 0);
+    }
+    this.latent = sd.identity("latent", z);
+    SDVariable head = z;
     if (dropout > 0) {
       SDVariable mask = sd.placeHolder(BertEncoder.DROPOUT + "head", type, -1, c.hidden());
       dropoutSites.put("head", mask);
-      head = dev.unlearn4j.nn.Layers.dropout(pooled, mask, dropout);
+      head = dev.unlearn4j.nn.Layers.dropout(z, mask, dropout);
     }
     this.logits = head.mmul(vars.get(BertClassifier.HEAD_WEIGHT)).add("logits",
         vars.get(BertClassifier.HEAD_BIAS));                                                    // [B, C]
@@ -137,7 +142,9 @@ final class BertGraph implements ModelGraph {
       for (int j = 0; j < t; j++) {
         int k = i * t + j;
         words[k] = (int) tok.ids()[i][j];
-        positions[k] = j;
+        // RoBERTa counts positions from padding_idx + 1 and gives padding padding_idx; BERT from 0
+        positions[k] = c.positionOffset() == 0 || tok.mask()[i][j] == 1 ? j + c.positionOffset()
+            : c.positionOffset() - 1;
         types[k] = (int) tok.typeIds()[i][j];
         bias[k] = tok.mask()[i][j] == 1 ? 0f : -10000f;
         pool[k] = model.args().pooling() == EncoderArgs.Pooling.CLS ? (j == 0 ? 1f : 0f)

@@ -44,6 +44,11 @@ public final class BertWeights {
     return n;
   }
 
+  /** The dense head layer's tensors when the config has one (in checkpoints, after the encoder's). */
+  public static List<String> headNames(BertConfig c) {
+    return c.denseHead() ? List.of(BertClassifier.DENSE_WEIGHT, BertClassifier.DENSE_BIAS) : List.of();
+  }
+
   /** The shape a tensor must have. */
   public static long[] shape(BertConfig c, String name) {
     long d = c.hidden();

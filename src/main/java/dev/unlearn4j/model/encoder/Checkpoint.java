@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,18 +30,22 @@ public final class Checkpoint {
 
   /** The contents of config.json. */
   public record Manifest(String format, int version, BertConfig config, EncoderArgs args, int numClasses,
-      OnnxOrigin origin) {}
+      OnnxOrigin origin, HfOrigin hf, List<String> labels) {
+    public EncoderSource source() {
+      return new EncoderSource(origin, hf, labels);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public static void write(Path dir, BertClassifier model) {
     write(dir, model.config(), model.args(), model.weights(), model.tokenizer().file(), model.numClasses(),
-        model.origin());
+        model.source());
   }
 
   public static void write(Path dir, BertConfig config, EncoderArgs args, Map<String, INDArray> weights,
-      Path tokenizer, int numClasses, OnnxOrigin origin) {
+      Path tokenizer, int numClasses, EncoderSource source) {
     try {
       if (Files.exists(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
@@ -52,7 +57,7 @@ public final class Checkpoint {
       Files.createDirectories(dir);
       Safetensors.write(dir.resolve(WEIGHTS), weights, Map.of("format", "pt"));
       AtomicFiles.write(dir.resolve(TOKENIZER), out -> Files.copy(tokenizer, out));
-      Manifest m = new Manifest(FORMAT, 1, config, args, numClasses, origin);
+      Manifest m = new Manifest(FORMAT, 1, config, args, numClasses, source.onnx(), source.hf(), source.labels());
       AtomicFiles.writeString(dir.resolve(CONFIG), JSON.writeValueAsString(m) + "\n");
     } catch (IOException e) {
       throw new UnlearnException(dir + ": cannot write checkpoint (" + e.getMessage() + ")");
@@ -83,10 +88,14 @@ public final class Checkpoint {
       requireShape(dir, w, name, BertWeights.shape(m.config(), name));
     }
     if (m.numClasses() > 0) {
+      for (String name : BertWeights.headNames(m.config())) {
+        requireShape(dir, w, name, BertWeights.shape(m.config(), name));
+      }
       requireShape(dir, w, BertClassifier.HEAD_WEIGHT, new long[] {m.config().hidden(), m.numClasses()});
       requireShape(dir, w, BertClassifier.HEAD_BIAS, new long[] {m.numClasses()});
     }
-    return new EncoderBundle(m.config(), w, dir.resolve(TOKENIZER), m.origin(), m.numClasses());
+    return new EncoderBundle(m.config(), w, dir.resolve(TOKENIZER), m.source(), m.numClasses(),
+        m.args().pooling() != null ? m.args().pooling() : EncoderArgs.Pooling.MEAN);
   }
 
   private static void requireShape(Path dir, Map<String, INDArray> w, String name, long[] shape) {

@@ -14,7 +14,9 @@ import dev.unlearn4j.model.EmbeddedModels;
  * @param tokenizer {@code tokenizer.json} path, required with an ONNX file; unset (default) takes the embedded
  *     model's or the checkpoint's own tokenizer
  * @param maxLength longest input in tokens, special tokens included (default 128)
- * @param pooling {@code mean} over non-padding tokens (sentence-transformers, default) or {@code cls}
+ * @param pooling {@code mean} over non-padding tokens or {@code cls} (the first token); unset (default): the
+ *     source's own — mean for sentence-transformers exports (the embedded models), cls for Hugging Face
+ *     classifier checkpoints, as recorded for unlearn4j checkpoints
  * @param dropout dropout of hidden states and attention probabilities in training (default 0.1, BERT's)
  * @param freezeLayers keep the embeddings and the lowest k blocks fixed (default 0: train everything)
  * @param freezeEmbeddings keep the three embedding tables fixed even when freezeLayers is 0 (default false)
@@ -53,7 +55,11 @@ public record EncoderArgs(
   }
 
   public static EncoderArgs defaults() {
-    return new EncoderArgs(EmbeddedModels.MINILM, null, 128, Pooling.MEAN, 0.1, 0, false);
+    return new EncoderArgs(EmbeddedModels.MINILM, null, 128, null, 0.1, 0, false);
+  }
+
+  public EncoderArgs withPooling(Pooling p) {
+    return new EncoderArgs(source, tokenizer, maxLength, p, dropout, freezeLayers, freezeEmbeddings);
   }
 
   /** True if the embedding tables are trained. */

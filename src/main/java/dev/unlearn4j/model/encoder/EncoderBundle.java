@@ -9,21 +9,32 @@ import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An encoder as loaded from its source (embedded model, ONNX export or checkpoint): architecture, weights (with a
- * head if the source had one), tokenizer file and ONNX origin.
+ * An encoder as loaded from its source (embedded model, ONNX export, Hugging Face checkpoint or unlearn4j
+ * checkpoint): architecture, weights (with a head if the source had one), tokenizer file and origin.
  *
- * @param weights Hugging Face names, plus {@code classifier.*} when a head is stored
+ * @param weights BERT's Hugging Face names, plus {@code head.dense.*} and {@code classifier.*} when stored
+ * @param source where the weights first came from, and the class names
  * @param numClasses classes of the stored head, 0 if there is none
- * @param origin the ONNX file the weights first came from; null for randomly initialised encoders
+ * @param pooling the source's own pooling, used when {@code model.args.pooling} is unset: mean for
+ *     sentence-transformers exports, the first token for Hugging Face classifiers, as recorded for checkpoints
  */
-public record EncoderBundle(
-    BertConfig config, Map<String, INDArray> weights, Path tokenizerFile, OnnxOrigin origin, int numClasses) {
+public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Path tokenizerFile,
+    EncoderSource source, int numClasses, EncoderArgs.Pooling pooling) {
 
-  /** Opens {@code embedded:<name>}, an {@code .onnx} file (with {@code tokenizer}) or a checkpoint directory. */
+  /** The ONNX export the weights came from, or null. */
+  public OnnxOrigin origin() {
+    return source.onnx();
+  }
+
+  /**
+   * Opens {@code embedded:<name>}, an {@code .onnx} file (with {@code tokenizer}), a Hugging Face checkpoint
+   * directory or an unlearn4j checkpoint directory.
+   */
   public static EncoderBundle open(String source, String tokenizer) {
     if (EmbeddedModels.isEmbedded(source)) {
       EmbeddedModels.EncoderFiles f = EmbeddedModels.resolve(source);
@@ -31,7 +42,7 @@ public record EncoderBundle(
     }
     Path p = Path.of(source);
     if (Files.isDirectory(p)) {
-      return Checkpoint.read(p);
+      return HfEncoders.isHf(p) ? HfEncoders.read(p) : Checkpoint.read(p);
     }
     if (!Files.exists(p)) {
       throw new UnlearnException(source + ": no such file or checkpoint directory");
@@ -49,30 +60,39 @@ public record EncoderBundle(
       throw new UnlearnException(tokenizer + ": tokenizer file not found");
     }
     OnnxOrigin origin = new OnnxOrigin(location, Sha256.of(g.bytes()), imp.onnxNames());
-    return new EncoderBundle(imp.config(), imp.weights(), tokenizer, origin, 0);
+    return new EncoderBundle(imp.config(), imp.weights(), tokenizer, EncoderSource.of(origin), 0,
+        EncoderArgs.Pooling.MEAN);
+  }
+
+  /** A classifier with this encoder and no class names (see the overload). */
+  public BertClassifier classifier(EncoderArgs requested, int numClasses, long seed) {
+    return classifier(requested, numClasses, seed, null);
   }
 
   /**
    * A classifier with this encoder: the stored head when it has {@code numClasses} classes, else a new head.
    *
    * @param seed initialises a new head
+   * @param labels the dataset's class names (a new head takes them; a stored head keeps its own if it has them)
    */
-  public BertClassifier classifier(EncoderArgs args, int numClasses, long seed) {
+  public BertClassifier classifier(EncoderArgs requested, int numClasses, long seed, List<String> labels) {
+    EncoderArgs args = requested.pooling() != null ? requested : requested.withPooling(pooling);
     TextTokenizer tok = TextTokenizer.load(tokenizerFile, args.maxLength());
     if (this.numClasses == numClasses) {
       Map<String, INDArray> w = new LinkedHashMap<>();
       weights.forEach((k, v) -> w.put(k, v.dup()));
-      return new BertClassifier(config, args, tok, numClasses, w, origin);
+      return new BertClassifier(config, args, tok, numClasses, w, source.labels() != null ? source
+          : source.withLabels(labels));
     }
     if (this.numClasses > 0) {
       // a label mismatch: the stored head cannot score this dataset's classes, so a new one is trained
       org.slf4j.LoggerFactory.getLogger(EncoderBundle.class).warn("{} has a head for {} classes, the dataset has {}:"
-          + " the head is replaced by a new one", origin == null ? "the checkpoint" : origin.onnx(),
+          + " the head is replaced by a new one", origin() == null ? "the checkpoint" : origin().onnx(),
           this.numClasses, numClasses);
     }
     Map<String, INDArray> encoder = new LinkedHashMap<>(weights);
     encoder.remove(BertClassifier.HEAD_WEIGHT);
     encoder.remove(BertClassifier.HEAD_BIAS);
-    return BertClassifier.withNewHead(config, args, tok, encoder, numClasses, seed, origin);
+    return BertClassifier.withNewHead(config, args, tok, encoder, numClasses, seed, source.withLabels(labels));
   }
 }

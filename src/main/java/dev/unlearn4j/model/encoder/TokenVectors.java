@@ -37,13 +37,12 @@ public final class TokenVectors {
     if (layer < 1 || layer > c.layers()) {
       throw new IllegalArgumentException("layer " + layer + " outside 1.." + c.layers() + " of " + source);
     }
-    BertConfig cut = new BertConfig(c.vocabSize(), c.hidden(), layer, c.heads(), c.intermediate(),
-        c.maxPositions(), c.typeVocab(), c.eps());
+    BertConfig cut = c.withLayers(layer);
     Map<String, INDArray> w = new LinkedHashMap<>(b.weights());
     w.keySet().removeIf(k -> k.startsWith("classifier."));
     EncoderArgs args = new EncoderArgs(source, null, maxLength, EncoderArgs.Pooling.MEAN, 0.0, 0, false);
     this.truncated = BertClassifier.withNewHead(cut, args, TextTokenizer.load(b.tokenizerFile(), maxLength), w, 1,
-        0, b.origin());
+        0, b.source());
   }
 
   public List<Encoded> tokens(List<String> texts) {

@@ -22,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The safetensors format: an 8-byte little-endian header length N, N bytes of JSON mapping each tensor name to
  * {@code {dtype, shape, data_offsets: [begin, end]}} (offsets into the buffer after the header) plus an optional
- * {@code __metadata__} string map, then the row-major little-endian data. Reads F32, F16 and BF16 (to float32);
- * writes F32.
+ * {@code __metadata__} string map, then the row-major little-endian data. Reads F32, F16, BF16 and F64 (to
+ * float32); writes F32, F16 or BF16 per tensor.
  */
 public final class Safetensors {
   private Safetensors() {}
@@ -32,14 +32,42 @@ public final class Safetensors {
 
   /** Reads every tensor as float32 (F64 is narrowed), in file order. */
   public static Map<String, INDArray> read(Path file) {
-    byte[] bytes;
+    byte[] bytes = bytes(file);
+    JsonNode header = header(file, bytes);
+    int base = 8 + (int) ByteBuffer.wrap(bytes, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("__metadata__")) {
+        continue;
+      }
+      out.put(e.getKey(), tensor(file + ": ", e.getKey(), e.getValue(), bytes, base));
+    }
+    return out;
+  }
+
+  /** The dtype of every tensor, in file order. */
+  public static Map<String, String> dtypes(Path file) {
+    Map<String, String> out = new LinkedHashMap<>();
+    header(file, bytes(file)).fields().forEachRemaining(e -> {
+      if (!e.getKey().equals("__metadata__")) {
+        out.put(e.getKey(), e.getValue().path("dtype").asText());
+      }
+    });
+    return out;
+  }
+
+  private static byte[] bytes(Path file) {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new UnlearnException(file + ": no such file");
     } catch (IOException e) {
       throw new UnlearnException(file + ": cannot read (" + e.getMessage() + ")");
     }
+  }
+
+  private static JsonNode header(Path file, byte[] bytes) {
     String where = file + ": ";
     if (bytes.length < 8) {
       throw new UnlearnException(where + "corrupt safetensors header (file shorter than 8 bytes)");
@@ -57,16 +85,7 @@ public final class Safetensors {
     if (header == null || !header.isObject()) {
       throw new UnlearnException(where + "corrupt safetensors header (not a JSON object)");
     }
-    int base = 8 + (int) n;
-    Map<String, INDArray> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equals("__metadata__")) {
-        continue;
-      }
-      out.put(e.getKey(), tensor(where, e.getKey(), e.getValue(), bytes, base));
-    }
-    return out;
+    return header;
   }
 
   private static INDArray tensor(String where, String name, JsonNode info, byte[] bytes, int base) {
@@ -101,34 +120,24 @@ public final class Safetensors {
       v[i] = switch (dtype) {
         case "F32" -> b.getFloat();
         case "F64" -> (float) b.getDouble();
-        case "BF16" -> Float.intBitsToFloat((b.getShort() & 0xFFFF) << 16);
-        default -> halfToFloat(b.getShort());
+        case "BF16" -> HalfFloats.bf16ToFloat(b.getShort());
+        default -> HalfFloats.halfToFloat(b.getShort());
       };
     }
     return Nd4j.create(v, shape.length == 0 ? new long[0] : shape, DataType.FLOAT);
   }
 
-  /** IEEE 754 binary16 → float (Java 17 has no Float.float16ToFloat). */
-  static float halfToFloat(short h) {
-    int bits = h & 0xFFFF;
-    int sign = (bits & 0x8000) << 16;
-    int exp = (bits >>> 10) & 0x1F;
-    int mant = bits & 0x3FF;
-    if (exp == 0x1F) {
-      return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));        // inf / NaN
-    }
-    if (exp == 0) {
-      if (mant == 0) {
-        return Float.intBitsToFloat(sign);
-      }
-      float sub = mant / 1024f * (float) Math.pow(2, -14);                   // subnormal
-      return sign != 0 ? -sub : sub;
-    }
-    return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
-  }
-
   /** Writes tensors as F32 (atomically), in map order, with optional string metadata. */
   public static void write(Path file, Map<String, INDArray> tensors, Map<String, String> metadata) {
+    write(file, tensors, metadata, Map.of());
+  }
+
+  /**
+   * Writes tensors (atomically), in map order, each in the dtype {@code dtypes} gives it (F32, F16 or BF16;
+   * F32 when absent), with optional string metadata.
+   */
+  public static void write(Path file, Map<String, INDArray> tensors, Map<String, String> metadata,
+      Map<String, String> dtypes) {
     ObjectNode header = JSON.createObjectNode();
     if (metadata != null && !metadata.isEmpty()) {
       ObjectNode m = header.putObject("__metadata__");
@@ -137,12 +146,17 @@ public final class Safetensors {
     long offset = 0;
     for (Map.Entry<String, INDArray> e : tensors.entrySet()) {
       ObjectNode t = header.putObject(e.getKey());
-      t.put("dtype", "F32");
+      String dtype = dtypes.getOrDefault(e.getKey(), "F32");
+      if (!dtype.equals("F32") && !dtype.equals("F16") && !dtype.equals("BF16")) {
+        throw new UnlearnException(file + ": cannot write tensor '" + e.getKey() + "' as " + dtype
+            + " (F32, F16 or BF16)");
+      }
+      t.put("dtype", dtype);
       var shape = t.putArray("shape");
       for (long d : e.getValue().shape()) {
         shape.add(d);
       }
-      long len = 4 * e.getValue().length();
+      long len = (dtype.equals("F32") ? 4 : 2) * e.getValue().length();
       t.putArray("data_offsets").add(offset).add(offset + len);
       offset += len;
     }
@@ -155,10 +169,18 @@ public final class Safetensors {
       for (int i = h.length; i < padded; i++) {
         out.write(' ');
       }
-      for (INDArray a : tensors.values()) {
-        float[] v = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        ByteBuffer buf = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(v);
+      for (Map.Entry<String, INDArray> e : tensors.entrySet()) {
+        float[] v = e.getValue().castTo(DataType.FLOAT).dup('c').data().asFloat();
+        String dtype = dtypes.getOrDefault(e.getKey(), "F32");
+        ByteBuffer buf = ByteBuffer.allocate((dtype.equals("F32") ? 4 : 2) * v.length)
+            .order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+          switch (dtype) {
+            case "F32" -> buf.putFloat(x);
+            case "F16" -> buf.putShort(HalfFloats.floatToHalf(x));
+            default -> buf.putShort(HalfFloats.floatToBf16(x));
+          }
+        }
         out.write(buf.array());
       }
     });
