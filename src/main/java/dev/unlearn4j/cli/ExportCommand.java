@@ -3,6 +3,7 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.encoder.Checkpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
+import dev.unlearn4j.model.encoder.HfEncoderExport;
 import dev.unlearn4j.model.encoder.OnnxExport;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
@@ -13,15 +14,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code unlearn export CHECKPOINT --out FILE.onnx [--onnx ORIGINAL]}. */
+/** {@code unlearn export CHECKPOINT --out FILE.onnx [--onnx ORIGINAL]} or {@code --hf --out DIR}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write a checkpoint's encoder weights into a copy of its original ONNX graph.")
+    description = "Write a checkpoint's encoder weights into a copy of its original ONNX graph, or (--hf) as a "
+        + "Hugging Face checkpoint directory that transformers loads.")
 public final class ExportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CHECKPOINT", description = "checkpoint directory")
   Path checkpoint;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "the new ONNX file")
+  @Option(names = "--out", required = true, paramLabel = "FILE|DIR",
+      description = "the new ONNX file, or with --hf the new checkpoint directory")
   Path out;
+
+  @Option(names = "--hf", description = "write config.json, model.safetensors and tokenizer.json in Hugging Face "
+      + "layout (a model imported from Hugging Face keeps its family, tensor names and dtypes)")
+  boolean hf;
 
   @Option(names = "--onnx", paramLabel = "FILE",
       description = "the original ONNX file (default: the one recorded in the checkpoint)")
@@ -36,6 +43,14 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     requireWritable(out);
+    if (hf) {
+      if (original != null) {
+        throw new UnlearnException("--onnx goes with an ONNX export, not with --hf");
+      }
+      HfEncoderExport.write(checkpoint, out);
+      spec.commandLine().getOut().println("exported " + checkpoint + " to " + out + " (Hugging Face layout)");
+      return 0;
+    }
     EncoderBundle b = Checkpoint.read(checkpoint);
     if (b.origin() == null) {
       throw new UnlearnException(checkpoint + ": the checkpoint records no ONNX origin");
@@ -55,7 +70,18 @@ public final class ExportCommand implements Callable<Integer> {
       throw new UnlearnException(target + ": refusing to write into the unlearn4j cache "
           + EmbeddedModels.cacheDir() + " (later runs read its files)");
     }
-    if (Files.exists(target) && !force) {
+    if (hf && Files.exists(target)) {
+      boolean empty;
+      try (var s = Files.isDirectory(target) ? Files.list(target) : java.util.stream.Stream.of(target)) {
+        empty = s.findAny().isEmpty();
+      } catch (java.io.IOException e) {
+        throw new UnlearnException(target + ": exists and cannot be listed (" + e.getMessage() + ")");
+      }
+      if (!empty) {
+        throw new UnlearnException(target + ": exists and is not an empty directory; choose another --out");
+      }
+    }
+    if (!hf && Files.exists(target) && !force) {
       throw new UnlearnException(target + ": exists; choose another --out or add --force to replace it");
     }
   }

@@ -46,7 +46,7 @@ public final class BertClassifier implements Model {
     this.tokenizer = tokenizer;
     this.numClasses = numClasses;
     this.weights = weights;
-    this.source = source;
+    this.source = source == null ? EncoderSource.NONE : source;
   }
 
   /**

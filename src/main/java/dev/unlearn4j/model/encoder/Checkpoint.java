@@ -45,7 +45,8 @@ public final class Checkpoint {
   }
 
   public static void write(Path dir, BertConfig config, EncoderArgs args, Map<String, INDArray> weights,
-      Path tokenizer, int numClasses, EncoderSource source) {
+      Path tokenizer, int numClasses, EncoderSource given) {
+    EncoderSource source = given == null ? EncoderSource.NONE : given;
     try {
       if (Files.exists(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
