@@ -2,8 +2,8 @@ package dev.unlearn4j.model.encoder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.io.Safetensors;
+import dev.unlearn4j.testing.WordTokenizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Tiny random Hugging Face encoder checkpoints written the way transformers saves them: the family's tensor names
  * and prefix, {@code nn.Linear} weights [out, in], a {@code *ForSequenceClassification} head of 3 classes, and the
- * family's config.json keys. The tokenizer is MiniLM's (tests feed ids directly).
+ * family's config.json keys, and a word-level tokenizer of the model's vocabulary (word0 … word27).
  */
 final class TinyHfEncoders {
   private TinyHfEncoders() {}
@@ -91,7 +91,7 @@ final class TinyHfEncoders {
     t.keySet().forEach(k -> dtypes.put(k, dtype));
     Safetensors.write(dir.resolve("model.safetensors"), t, Map.of("format", "pt"), dtypes);
     Files.writeString(dir.resolve("config.json"), config(family, head).toPrettyString());
-    Files.copy(EmbeddedModels.resolve(EmbeddedModels.MINILM).tokenizer(), dir.resolve("tokenizer.json"));
+    WordTokenizers.write(dir.resolve("tokenizer.json"), V);
     return t;
   }
 
