@@ -51,7 +51,8 @@ run_one() {                                                    # run_one SET VAR
   if [[ ! -f "$dir/summary.json" ]]; then
     if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
       cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"); fi
-    ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
+    ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 \
+      || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
   fi
   # Jang et al.'s EL once on the saved model (too slow for every check; the table merges it from eval-jang/)
   if [[ " $JANG_VARIANTS " == *" $v "* && ! -f "$dir/eval-jang/summary.json" ]]; then
