@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A loaded labelled dataset.
@@ -14,9 +16,15 @@ import java.util.Map;
  * @param labels class names; an example's label is an index into this list
  * @param examples all examples, in a stable order
  * @param inputFiles SHA-256 of every file the examples were read from (empty for generated data)
+ * @param testIds the examples of a separate test file ({@code dataset.args.testPath}): they are the test split and
+ *     never trained on; empty when the test split is drawn from the examples
  */
-public record Dataset(
-    String name, List<String> labels, List<Example> examples, Map<String, String> inputFiles) {
+public record Dataset(String name, List<String> labels, List<Example> examples, Map<String, String> inputFiles,
+    Set<String> testIds) {
+
+  public Dataset(String name, List<String> labels, List<Example> examples, Map<String, String> inputFiles) {
+    this(name, labels, examples, inputFiles, Set.of());
+  }
 
   public int numClasses() {
     return labels.size();
@@ -44,6 +52,9 @@ public record Dataset(
         }
         md.update(b.array());
       }
+    }
+    for (String id : new TreeSet<>(testIds)) {        // nothing added without a test file: cache keys stay as they were
+      md.update(("test:" + id).getBytes(StandardCharsets.UTF_8));
     }
     return Sha256.hex(md);
   }

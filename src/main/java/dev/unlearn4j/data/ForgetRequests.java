@@ -18,7 +18,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Draws a {@link ForgetRequest} from a dataset: a stratified test split, then the forget set from the rest. */
+/**
+ * Draws a {@link ForgetRequest} from a dataset: a stratified test split (or the dataset's separate test file), then
+ * the forget set from the rest.
+ */
 public final class ForgetRequests {
   private ForgetRequests() {}
 
@@ -32,7 +35,9 @@ public final class ForgetRequests {
     Set<String> explicitGroups = data.examples().stream().filter(e -> explicit.contains(e.id()))
         .map(Example::groupOrId).collect(Collectors.toSet());
     List<Example> pool = data.examples().stream().filter(e -> !explicitGroups.contains(e.groupOrId())).toList();
-    List<Example> test = stratifiedSample(pool, spec.testFraction(), Seeds.random(seed, "split.test"));
+    List<Example> test = data.testIds().isEmpty()
+        ? stratifiedSample(pool, spec.testFraction(), Seeds.random(seed, "split.test"))
+        : data.examples().stream().filter(e -> data.testIds().contains(e.id())).toList();
     if (test.isEmpty()) {                             // test metrics would be NaN and the run would still "succeed"
       throw new UnlearnException("the test split of dataset '" + data.name() + "' is empty: forget.testFraction "
           + spec.testFraction() + " holds out no example of any class (" + pool.size() + " examples outside the "
@@ -86,17 +91,22 @@ public final class ForgetRequests {
     };
   }
 
-  /** A stratified sample of about {@code n} examples (by group), always keeping explicitly requested ids. */
+  /**
+   * A stratified sample of about {@code n} examples (by group), always keeping explicitly requested ids; a separate
+   * test file is kept whole and {@code n} counts the training examples only.
+   */
   private static Dataset subset(Dataset full, int n, Set<String> keep, long seed) {
-    if (n == 0 || n >= full.examples().size()) {
+    List<Example> trainable = full.examples().stream().filter(e -> !full.testIds().contains(e.id())).toList();
+    if (n == 0 || n >= trainable.size()) {
       return full;
     }
-    double fraction = (double) n / full.examples().size();
-    Set<String> chosen = stratifiedSample(full.examples(), fraction, Seeds.random(seed, "split.subset")).stream()
+    double fraction = (double) n / trainable.size();
+    Set<String> chosen = stratifiedSample(trainable, fraction, Seeds.random(seed, "split.subset")).stream()
         .map(Example::id).collect(Collectors.toSet());
     chosen.addAll(keep);
+    chosen.addAll(full.testIds());
     List<Example> kept = full.examples().stream().filter(e -> chosen.contains(e.id())).toList();
-    return new Dataset(full.name(), full.labels(), kept, full.inputFiles());
+    return new Dataset(full.name(), full.labels(), kept, full.inputFiles(), full.testIds());
   }
 
   private static List<Example> randomForget(List<Example> train, ForgetSpec spec, long seed) {
@@ -158,6 +168,10 @@ public final class ForgetRequests {
       if (!byId.containsKey(id)) {
         throw new UnlearnException("forget.idsFile " + file + ": id '" + id + "' is not in dataset '"
             + data.name() + "'");
+      }
+      if (data.testIds().contains(id)) {
+        throw new UnlearnException("forget.idsFile " + file + ": id '" + id + "' is in the test file "
+            + "(dataset.args.testPath), which is never trained on");
       }
     }
     return ids;

@@ -16,7 +16,8 @@ import dev.unlearn4j.config.EnumKey;
  * @param count number of training examples to forget in random and mislabelled mode (default unset: use fraction)
  * @param label class name to forget in class mode
  * @param idsFile file with one example id per line, for ids mode
- * @param testFraction share of each class held out as the test split, stratified (default 0.2)
+ * @param testFraction share of each class held out as the test split, stratified (default 0.2); unused when the
+ *     dataset has a separate test file ({@code dataset.args.testPath})
  * @param subset work on a seeded, class-stratified sample of about this many examples (whole documents) drawn
  *     before any split, for CPU-sized experiments; 0 uses the whole dataset (default 0)
  */

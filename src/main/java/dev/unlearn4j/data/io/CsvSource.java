@@ -23,9 +23,11 @@ public final class CsvSource implements DatasetSource {
    * @param groupColumn column naming the source document of each row, so test splits keep documents whole
    *     (default unset)
    * @param delimiter field separator (default ",")
+   * @param testPath a second CSV with the same columns that is the test split (default unset: the test split is
+   *     drawn from {@code path} by forget.testFraction); its rows are never trained on, its default ids test-row-N
    */
   public record Args(String path, String textColumn, String labelColumn, String idColumn, String groupColumn,
-      String delimiter) {
+      String delimiter, String testPath) {
     public Args {
       if (delimiter == null || delimiter.length() != 1) {
         throw new ConfigException("key 'dataset.args.delimiter' must be one character");
@@ -33,7 +35,7 @@ public final class CsvSource implements DatasetSource {
     }
 
     public static Args defaults() {
-      return new Args(null, "text", "label", null, null, ",");
+      return new Args(null, "text", "label", null, null, ",", null);
     }
   }
 
@@ -50,6 +52,15 @@ public final class CsvSource implements DatasetSource {
   public Dataset load() {
     Path file = Path.of(args.path());
     LabelledRows rows = new LabelledRows(file.toString());
+    read(file, rows, "row-");
+    if (args.testPath() != null) {
+      rows.startTest(Path.of(args.testPath()));
+      read(Path.of(args.testPath()), rows, "test-row-");
+    }
+    return rows.toDataset("csv", "column '" + args.labelColumn() + "'");
+  }
+
+  private void read(Path file, LabelledRows rows, String idPrefix) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(args.delimiter().charAt(0)).setHeader()
         .setSkipHeaderRecord(true).build();
     try (BufferedReader in = LabelledRows.utf8(file); CSVParser csv = format.parse(in)) {
@@ -62,7 +73,7 @@ public final class CsvSource implements DatasetSource {
       }
       for (CSVRecord r : csv) {
         String where = file + " line " + r.getParser().getCurrentLineNumber();
-        String id = args.idColumn() == null ? "row-" + r.getRecordNumber() : r.get(args.idColumn());
+        String id = args.idColumn() == null ? idPrefix + r.getRecordNumber() : r.get(args.idColumn());
         rows.add(id, r.get(args.labelColumn()), r.get(args.textColumn()),
             args.groupColumn() == null ? null : r.get(args.groupColumn()), where);
       }
@@ -74,6 +85,5 @@ public final class CsvSource implements DatasetSource {
       throw new UnlearnException(file + ": malformed CSV (" + e.getMessage() + ")");
     }
     rows.input(file);
-    return rows.toDataset("csv", "column '" + args.labelColumn() + "'");
   }
 }

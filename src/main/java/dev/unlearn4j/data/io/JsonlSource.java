@@ -18,14 +18,17 @@ public final class JsonlSource implements DatasetSource {
    * @param labelField field with the class name (default label)
    * @param idField field with a unique id; unset (default) numbers the lines line-1, line-2, …
    * @param groupField field naming the source document (default unset)
+   * @param testPath a second .jsonl file with the same fields that is the test split (default unset: drawn from
+   *     {@code path} by forget.testFraction); its lines are never trained on, its default ids test-line-N
    */
-  public record Args(String path, String textField, String labelField, String idField, String groupField) {
+  public record Args(String path, String textField, String labelField, String idField, String groupField,
+      String testPath) {
     public static Args defaults() {
-      return new Args(null, "text", "label", null, null);
+      return new Args(null, "text", "label", null, null, null);
     }
 
     public Args withPath(java.nio.file.Path p) {
-      return new Args(p.toString(), textField, labelField, idField, groupField);
+      return new Args(p.toString(), textField, labelField, idField, groupField, testPath);
     }
   }
 
@@ -43,6 +46,15 @@ public final class JsonlSource implements DatasetSource {
   public Dataset load() {
     Path file = Path.of(args.path());
     LabelledRows rows = new LabelledRows(file.toString());
+    read(file, rows, "line-");
+    if (args.testPath() != null) {
+      rows.startTest(Path.of(args.testPath()));
+      read(Path.of(args.testPath()), rows, "test-line-");
+    }
+    return rows.toDataset("jsonl", "field '" + args.labelField() + "'");
+  }
+
+  private void read(Path file, LabelledRows rows, String idPrefix) {
     try (BufferedReader in = LabelledRows.utf8(file)) {
       int n = 0;
       for (String line; (line = in.readLine()) != null; ) {
@@ -61,7 +73,7 @@ public final class JsonlSource implements DatasetSource {
           throw new UnlearnException(where + ": needs the fields '" + args.textField() + "' and '"
               + args.labelField() + "'");
         }
-        String id = args.idField() == null ? "line-" + n : o.path(args.idField()).asText();
+        String id = args.idField() == null ? idPrefix + n : o.path(args.idField()).asText();
         String group = args.groupField() == null ? null : o.path(args.groupField()).asText(null);
         rows.add(id, o.get(args.labelField()).asText(), o.get(args.textField()).asText(), group, where);
       }
@@ -69,6 +81,5 @@ public final class JsonlSource implements DatasetSource {
       throw LabelledRows.readError(file, e);
     }
     rows.input(file);
-    return rows.toDataset("jsonl", "field '" + args.labelField() + "'");
   }
 }

@@ -32,6 +32,8 @@ final class LabelledRows {
   private final List<Row> rows = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
   private final Map<String, String> inputs = new LinkedHashMap<>();
+  private final Set<String> testIds = new HashSet<>();
+  private Path testFile;
 
   LabelledRows(String source) {
     this.source = source;
@@ -45,6 +47,14 @@ final class LabelledRows {
       throw new UnlearnException(where + ": duplicate id '" + id + "'");
     }
     rows.add(new Row(id, label, text == null ? "" : text, group));
+    if (testFile != null) {
+      testIds.add(id);
+    }
+  }
+
+  /** The rows added from now on come from the separate test file (dataset.args.testPath). */
+  void startTest(Path file) {
+    testFile = file;
   }
 
   void input(Path file) {
@@ -60,11 +70,32 @@ final class LabelledRows {
       throw new UnlearnException(source + ": " + labelKey + " has only one class '" + labels.get(0)
           + "'; a classifier needs at least two");
     }
+    if (testFile != null) {
+      checkTest(labelKey);
+    }
     List<Example> ex = new ArrayList<>();
     for (Row r : rows) {
       ex.add(new Example(r.id(), labels.indexOf(r.label()), r.text(), null, r.group()));
     }
-    return new Dataset(name, labels, ex, inputs);
+    return new Dataset(name, labels, ex, inputs, Set.copyOf(testIds));
+  }
+
+  /** A test file adds examples, never classes: its classes must all occur in the training file. */
+  private void checkTest(String labelKey) {
+    if (testIds.isEmpty()) {
+      throw new UnlearnException(testFile + ": no examples (dataset.args.testPath)");
+    }
+    Set<String> trained = new HashSet<>();
+    rows.stream().filter(r -> !testIds.contains(r.id())).forEach(r -> trained.add(r.label()));
+    if (trained.isEmpty()) {
+      throw new UnlearnException(source + ": no training examples besides the test file");
+    }
+    for (Row r : rows) {
+      if (testIds.contains(r.id()) && !trained.contains(r.label())) {
+        throw new UnlearnException(testFile + ": test example '" + r.id() + "' has class '" + r.label()
+            + "', which " + source + " never uses (" + labelKey + ")");
+      }
+    }
   }
 
   /**

@@ -14,10 +14,14 @@ import java.util.stream.Stream;
 
 /** Your own labelled text as a folder of folders: {@code <path>/<label>/<file>}, one UTF-8 file per example. */
 public final class TextFolderSource implements DatasetSource {
-  /** @param path the top folder (required); each subfolder is a class, each regular file in it an example */
-  public record Args(String path) {
+  /**
+   * @param path the top folder (required); each subfolder is a class, each regular file in it an example
+   * @param testPath a second folder laid out the same way that is the test split (default unset: drawn from
+   *     {@code path} by forget.testFraction); its files are never trained on, their ids prefixed test:
+   */
+  public record Args(String path, String testPath) {
     public static Args defaults() {
-      return new Args(null);
+      return new Args(null, null);
     }
   }
 
@@ -33,16 +37,25 @@ public final class TextFolderSource implements DatasetSource {
   @Override
   public Dataset load() {
     Path root = Path.of(args.path());
+    LabelledRows rows = new LabelledRows(root.toString());
+    read(root, rows, "");
+    if (args.testPath() != null) {
+      rows.startTest(Path.of(args.testPath()));
+      read(Path.of(args.testPath()), rows, "test:");
+    }
+    return rows.toDataset("text-folder", "the folder names under " + root);
+  }
+
+  private static void read(Path root, LabelledRows rows, String idPrefix) {
     if (!Files.isDirectory(root)) {
       throw new UnlearnException(root + ": no such folder");
     }
-    LabelledRows rows = new LabelledRows(root.toString());
     for (Path labelDir : list(root).stream().filter(Files::isDirectory).toList()) {
       String label = labelDir.getFileName().toString();
       for (Path f : list(labelDir).stream().filter(Files::isRegularFile).toList()) {
         try (BufferedReader in = LabelledRows.utf8(f)) {
           String text = in.lines().collect(Collectors.joining("\n"));
-          rows.add(label + "/" + f.getFileName(), label, text, null, f.toString());
+          rows.add(idPrefix + label + "/" + f.getFileName(), label, text, null, f.toString());
         } catch (IOException e) {
           throw LabelledRows.readError(f, e);
         } catch (java.io.UncheckedIOException e) {
@@ -50,7 +63,6 @@ public final class TextFolderSource implements DatasetSource {
         }
       }
     }
-    return rows.toDataset("text-folder", "the folder names under " + root);
   }
 
   private static List<Path> list(Path dir) {

@@ -18,7 +18,7 @@ class UserDataSourcesTest {
   }
 
   private static CsvSource csv(Path p, String label, String id) {
-    return new CsvSource(new CsvSource.Args(p.toString(), "text", label, id, null, ","));
+    return new CsvSource(new CsvSource.Args(p.toString(), "text", label, id, null, ",", null));
   }
 
   @Test
@@ -43,7 +43,7 @@ class UserDataSourcesTest {
     assertThatThrownBy(() -> csv(dup, "label", "id").load()).hasMessageContaining("duplicate id '1'");
     Path latin1 = Files.write(dir.resolve("l.csv"), new byte[] {'t', ',', 'l', '\n', 'c', 'a', 'f', (byte) 0xE9,
         ',', 'a', '\n'});
-    assertThatThrownBy(() -> new CsvSource(new CsvSource.Args(latin1.toString(), "t", "l", null, null, ","))
+    assertThatThrownBy(() -> new CsvSource(new CsvSource.Args(latin1.toString(), "t", "l", null, null, ",", null))
         .load()).hasMessage(latin1 + ": not valid UTF-8 text at line 2 (byte offset 7) (save it as UTF-8)");
     Path missing = dir.resolve("none.csv");
     assertThatThrownBy(() -> csv(missing, "label", null).load()).hasMessage(missing + ": no such file");
@@ -79,7 +79,7 @@ class UserDataSourcesTest {
   @Test
   void jsonLinesAndTheirBadLines() throws Exception {
     Path p = write("d.jsonl", "{\"text\":\"a\",\"label\":\"x\",\"doc\":\"d1\"}\n\n{\"text\":\"b\",\"label\":\"y\"}\n");
-    Dataset d = new JsonlSource(new JsonlSource.Args(p.toString(), "text", "label", null, "doc")).load();
+    Dataset d = new JsonlSource(new JsonlSource.Args(p.toString(), "text", "label", null, "doc", null)).load();
     assertThat(d.examples()).extracting(e -> e.id() + ":" + e.group()).containsExactly("line-1:d1", "line-3:null");
     Path bad = write("b.jsonl", "{\"text\":\"a\",\"label\":\"x\"}\n{\"text\":\"b\"}\n");
     assertThatThrownBy(() -> new JsonlSource(JsonlSource.Args.defaults().withPath(bad)).load())
@@ -95,7 +95,7 @@ class UserDataSourcesTest {
     Files.createDirectories(dir.resolve("ham"));
     Files.writeString(dir.resolve("spam/1.txt"), "win money");
     Files.writeString(dir.resolve("ham/1.txt"), "see you\nat noon");
-    Dataset d = new TextFolderSource(new TextFolderSource.Args(dir.toString())).load();
+    Dataset d = new TextFolderSource(new TextFolderSource.Args(dir.toString(), null)).load();
     assertThat(d.labels()).containsExactly("ham", "spam");
     assertThat(d.examples()).extracting(e -> e.id() + "=" + e.text())
         .containsExactly("ham/1.txt=see you\nat noon", "spam/1.txt=win money");
