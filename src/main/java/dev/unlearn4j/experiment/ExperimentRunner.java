@@ -205,8 +205,8 @@ public final class ExperimentRunner {
     beforeMetrics.putAll(u.extraBefore());
     Map<String, Double> afterMetrics = new LinkedHashMap<>(CrossMetrics.compute(after, s.oracle(), metrics));
     afterMetrics.putAll(UtilityCheck.of(before, after));
-    Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), cfg.seed(),
-        beforeMetrics, afterMetrics, oracle, timing, memory);
+    Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), s.data().labels(),
+        cfg.seed(), beforeMetrics, afterMetrics, oracle, timing, memory);
 
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));

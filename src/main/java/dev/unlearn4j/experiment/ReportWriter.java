@@ -30,8 +30,15 @@ public final class ReportWriter {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(s.experiment()).append(" — ").append(s.method()).append("\n\n");
     md.append("Model `").append(s.model()).append("` on dataset `").append(s.dataset()).append("`, seed ")
-        .append(s.seed()).append(".\n\n");
-    md.append("## What was forgotten\n\n");
+        .append(s.seed()).append(".");
+    if (!s.labelNames().isEmpty()) {
+      md.append(" Classes, by label index: ");
+      for (int c = 0; c < s.labelNames().size(); c++) {
+        md.append(c == 0 ? "" : ", ").append(c).append(" `").append(s.labelNames().get(c)).append('`');
+      }
+      md.append('.');
+    }
+    md.append("\n\n## What was forgotten\n\n");
     md.append(String.format("%d examples (ids in `splits/forget.txt`, SHA-256 of the id list %s; SHA-256 of the "
         + "forgotten data — ids, labels, contents — %s); retain %d, test %d.%n%n", request.forget().size(),
         audit.forgetIdsSha256(), audit.forgetDataSha256(), request.retain().size(), request.test().size()));

@@ -84,8 +84,8 @@ public final class RunEvaluator {
     Map<String, Long> memory = new LinkedHashMap<>();
     memory.put("peak_heap_bytes", Memory.peakHeapBytes());
     memory.put("peak_rss_bytes", Memory.peakRssBytes());
-    Summary s = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), data.name(), cfg.seed(), Map.of(),
-        CrossMetrics.compute(r, null, m), Map.of(), timing, memory);
+    Summary s = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), data.name(), data.labels(),
+        cfg.seed(), Map.of(), CrossMetrics.compute(r, null, m), Map.of(), timing, memory);
     Map<String, String> inputs = new LinkedHashMap<>(data.inputFiles());
     inputs.put("evaluated-model", Sha256.of(weights));
     RunDirectory dir = RunDirectory.at(out);

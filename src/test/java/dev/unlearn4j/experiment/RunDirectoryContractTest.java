@@ -51,8 +51,9 @@ class RunDirectoryContractTest {
   @Test
   void summaryHasTheContractShape() throws Exception {
     JsonNode s = Mappers.JSON.readTree(runA.resolve("summary.json").toFile());
-    assertThat(iterable(s.fieldNames())).containsExactly("experiment", "method", "model", "dataset", "seed",
-        "before", "after", "oracle", "timing", "memory");
+    assertThat(iterable(s.fieldNames())).containsExactly("experiment", "method", "model", "dataset", "labelNames",
+        "seed", "before", "after", "oracle", "timing", "memory");
+    assertThat(iterable(s.get("labelNames").elements())).extracting(JsonNode::asText).containsExactly("c0", "c1", "c2");
     assertThat(s.get("method").asText()).isEqualTo("gradient-ascent");
     assertThat(s.get("seed").asLong()).isEqualTo(11);
     for (String phase : List.of("before", "after", "oracle")) {
@@ -140,7 +141,8 @@ class RunDirectoryContractTest {
       hashes.add(m.group(2));
     }
     assertThat(hashes).hasSize(2).doesNotHaveDuplicates();
-    assertThat(report).contains("SHA-256 of the forgotten data", "## Checks", "| forget macro_f1 below the original's | ");
+    assertThat(report).contains("SHA-256 of the forgotten data", "## Checks", "| forget macro_f1 below the original's | ",
+        "Classes, by label index: 0 `c0`, 1 `c1`, 2 `c2`.");
     // the after-fingerprint is that of the saved model/
     var saved = dev.unlearn4j.model.io.Safetensors.read(runA.resolve("model/model.safetensors"));
     dev.unlearn4j.model.Model stub = new dev.unlearn4j.model.Model() {
