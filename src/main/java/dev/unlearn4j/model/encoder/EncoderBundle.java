@@ -31,6 +31,12 @@ public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Pa
     return source.onnx();
   }
 
+  /** Names the source in messages: its ONNX export, else the directory of its tokenizer (the checkpoint). */
+  private String where() {
+    return origin() != null ? String.valueOf(origin().onnx()) : tokenizerFile == null ? "the checkpoint"
+        : String.valueOf(tokenizerFile.toAbsolutePath().getParent());
+  }
+
   /**
    * Opens {@code embedded:<name>}, an {@code .onnx} file (with {@code tokenizer}), a Hugging Face checkpoint
    * directory or an unlearn4j checkpoint directory.
@@ -73,7 +79,8 @@ public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Pa
    * A classifier with this encoder: the stored head when it has {@code numClasses} classes, else a new head.
    *
    * @param seed initialises a new head
-   * @param labels the dataset's class names (a new head takes them; a stored head keeps its own if it has them)
+   * @param labels the dataset's class names (a new head takes them; a stored head with named classes is matched to
+   *     them by name, see {@link HeadLabels})
    */
   public BertClassifier classifier(EncoderArgs requested, int numClasses, long seed, List<String> labels) {
     EncoderArgs args = requested.pooling() != null ? requested : requested.withPooling(pooling);
@@ -81,13 +88,13 @@ public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Pa
     if (this.numClasses == numClasses) {
       Map<String, INDArray> w = new LinkedHashMap<>();
       weights.forEach((k, v) -> w.put(k, v.dup()));
-      return new BertClassifier(config, args, tok, numClasses, w, source.labels() != null ? source
-          : source.withLabels(labels));
+      List<String> names = HeadLabels.align(w, source.labels(), labels, where());
+      return new BertClassifier(config, args, tok, numClasses, w, source.withLabels(names));
     }
     if (this.numClasses > 0) {
       // a label mismatch: the stored head cannot score this dataset's classes, so a new one is trained
       org.slf4j.LoggerFactory.getLogger(EncoderBundle.class).warn("{} has a head for {} classes, the dataset has {}:"
-          + " the head is replaced by a new one", origin() == null ? "the checkpoint" : origin().onnx(),
+          + " the head is replaced by a new one", where(),
           this.numClasses, numClasses);
     }
     Map<String, INDArray> encoder = new LinkedHashMap<>(weights);
