@@ -8,7 +8,7 @@ import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;
-import dev.unlearn4j.model.causal.PretrainPreset;
+import dev.unlearn4j.pretrain.PretrainPreset;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.TrainStep;
 import dev.unlearn4j.util.UnlearnException;

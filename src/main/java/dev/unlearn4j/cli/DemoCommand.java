@@ -1,6 +1,6 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.RunDirectory;

@@ -1,6 +1,6 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.RunEvaluator;
 import dev.unlearn4j.experiment.Summary;

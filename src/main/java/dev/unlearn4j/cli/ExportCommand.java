@@ -1,10 +1,10 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.encoder.Checkpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.HfEncoderExport;
 import dev.unlearn4j.model.encoder.OnnxExport;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,9 @@ public final class ExportCommand implements Callable<Integer> {
     if (abs.startsWith(checkpoint.toAbsolutePath().normalize())) {
       throw new UnlearnException(target + ": refusing to write into the checkpoint " + checkpoint);
     }
-    if (abs.startsWith(EmbeddedModels.cacheDir().toAbsolutePath().normalize())) {
+    if (abs.startsWith(CacheDir.root().toAbsolutePath().normalize())) {
       throw new UnlearnException(target + ": refusing to write into the unlearn4j cache "
-          + EmbeddedModels.cacheDir() + " (later runs read its files)");
+          + CacheDir.root() + " (later runs read its files)");
     }
     if (hf && Files.exists(target)) {
       boolean empty;

@@ -1,10 +1,10 @@
 package dev.unlearn4j.cli;
 
+import dev.unlearn4j.catalog.Datasets;
+import dev.unlearn4j.catalog.Methods;
+import dev.unlearn4j.catalog.Metrics;
+import dev.unlearn4j.catalog.Models;
 import dev.unlearn4j.config.Registry;
-import dev.unlearn4j.data.Datasets;
-import dev.unlearn4j.eval.Metrics;
-import dev.unlearn4j.method.Methods;
-import dev.unlearn4j.model.Models;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

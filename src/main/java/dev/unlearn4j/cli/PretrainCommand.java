@@ -1,8 +1,8 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.model.causal.PassagePool;
-import dev.unlearn4j.model.causal.PretrainPreset;
-import dev.unlearn4j.model.causal.Pretrainer;
+import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.pretrain.PretrainPreset;
+import dev.unlearn4j.pretrain.Pretrainer;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.config.ConfigException;
-import dev.unlearn4j.config.ConfigLoader;
-import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.config.Overrides;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
+import dev.unlearn4j.experiment.ExperimentConfig;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;

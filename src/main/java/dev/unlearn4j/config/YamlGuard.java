@@ -15,13 +15,13 @@ import java.util.Set;
  * first), anchors and aliases (Jackson reads {@code *name} as the string {@code name}), and text so large that the
  * scanner takes seconds or hangs.
  */
-final class YamlGuard {
+public final class YamlGuard {
   /** Configs are a few kilobytes; the scanner needs seconds for a few megabytes of one quoted string. */
-  static final int MAX_CHARS = 1 << 20;
+  public static final int MAX_CHARS = 1 << 20;
 
   private YamlGuard() {}
 
-  static void check(String yaml) {
+  public static void check(String yaml) {
     if (yaml.length() > MAX_CHARS) {
       throw new ConfigException("the config is " + yaml.length() + " characters; at most " + MAX_CHARS
           + " are read (a config lists only what differs from the defaults)");

@@ -1,6 +1,6 @@
 package dev.unlearn4j.data;
 
-import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -35,7 +35,7 @@ public final class PackageCache {
   }
 
   public static Path datasetsDir() {
-    return EmbeddedModels.cacheDir().resolve("datasets");
+    return CacheDir.root().resolve("datasets");
   }
 
   /**

@@ -1,2 +1,3 @@
 /** Datasets, forget requests (forget / retain / test splits) and batching. */
 package dev.unlearn4j.data;
+

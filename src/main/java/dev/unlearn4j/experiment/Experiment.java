@@ -1,18 +1,17 @@
 package dev.unlearn4j.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.catalog.Datasets;
+import dev.unlearn4j.catalog.Methods;
+import dev.unlearn4j.catalog.Metrics;
+import dev.unlearn4j.catalog.Models;
 import dev.unlearn4j.config.ConfigException;
-import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.config.Registry;
 import dev.unlearn4j.data.DatasetSource;
-import dev.unlearn4j.data.Datasets;
-import dev.unlearn4j.eval.Metrics;
-import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.ModelFactory;
-import dev.unlearn4j.model.Models;
 import dev.unlearn4j.train.TrainStep;
 
 /**

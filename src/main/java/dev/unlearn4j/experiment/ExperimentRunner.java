@@ -1,14 +1,11 @@
 package dev.unlearn4j.experiment;
 
-import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
-import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
-import dev.unlearn4j.eval.Evaluator;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
@@ -104,7 +101,7 @@ public final class ExperimentRunner {
   public Result resume(Path runDir) {
     RunDirectory run = RunDirectory.unfinished(runDir);
     Path config = run.file(RunDirectory.CONFIG);
-    Experiment exp = Experiment.resolve(dev.unlearn4j.config.ConfigLoader.load(config, List.of()),
+    Experiment exp = Experiment.resolve(dev.unlearn4j.experiment.ConfigLoader.load(config, List.of()),
         config.toString());
     LOG.info("resuming {}", runDir);
     String start = Instant.now().toString();

@@ -3,7 +3,6 @@ package dev.unlearn4j.experiment;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.EvalSpec;
-import dev.unlearn4j.eval.Evaluator;
 import dev.unlearn4j.method.UnlearningMethod.Stop;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.TrainerState;

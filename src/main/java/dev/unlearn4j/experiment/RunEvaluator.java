@@ -1,16 +1,12 @@
 package dev.unlearn4j.experiment;
 
-import dev.unlearn4j.config.ConfigLoader;
-import dev.unlearn4j.config.ExperimentConfig;
+import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.data.Split;
-import dev.unlearn4j.eval.CrossMetrics;
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.EvalSpec;
-import dev.unlearn4j.eval.Evaluator;
-import dev.unlearn4j.eval.Metrics;
 import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;

@@ -1,12 +1,11 @@
 package dev.unlearn4j.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unlearn4j.config.ExperimentConfig;
 import dev.unlearn4j.config.Mappers;
-import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
 import dev.unlearn4j.util.AtomicFiles;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +38,7 @@ final class TrainedModels {
     if (c.isEmpty()) {
       return new TrainedModels(null);
     }
-    Path root = c.equals("user") ? EmbeddedModels.cacheDir().resolve("classifiers") : Path.of(c);
+    Path root = c.equals("user") ? CacheDir.root().resolve("classifiers") : Path.of(c);
     return new TrainedModels(root.resolve(key(cfg)));
   }
 

@@ -2,7 +2,6 @@ package dev.unlearn4j.loss;
 
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
-import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.nn.Primitives;
 import java.util.HashMap;
 import java.util.List;
@@ -48,10 +47,9 @@ public record LossInputs(
   }
 
   /** Adds the target and mask placeholders to the model's graph. */
-  public static LossInputs create(ModelGraph g, int numClasses) {
-    SameDiff sd = g.sd();
-    DataType t = g.logits().dataType();
-    return new LossInputs(sd, g.logits(), g.latent(),
+  public static LossInputs create(SameDiff sd, SDVariable logits, SDVariable latent, int numClasses) {
+    DataType t = logits.dataType();
+    return new LossInputs(sd, logits, latent,
         sd.placeHolder(LABELS, t, -1, numClasses),
         sd.placeHolder(FORGET_MASK, t, -1),
         sd.placeHolder(RETAIN_MASK, t, -1),

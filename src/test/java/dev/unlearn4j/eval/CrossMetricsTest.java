@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.unlearn4j.eval.classification.CrossEntropyLoss;
+import dev.unlearn4j.experiment.CrossMetrics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

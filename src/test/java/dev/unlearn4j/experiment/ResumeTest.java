@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.train.TrainerState;

@@ -2,14 +2,13 @@ package dev.unlearn4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
-import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.train.Trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unlearn4j.config.ConfigException;
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.unlearn4j.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;

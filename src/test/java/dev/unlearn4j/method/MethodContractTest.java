@@ -2,7 +2,8 @@ package dev.unlearn4j.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unlearn4j.config.ConfigLoader;
+import dev.unlearn4j.catalog.Methods;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentRunner;
 import dev.unlearn4j.experiment.Summary;

@@ -3,6 +3,7 @@ package dev.unlearn4j.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.config.ComponentSpec;
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.data.Batch;

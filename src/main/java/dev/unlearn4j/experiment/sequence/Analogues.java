@@ -2,8 +2,8 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.model.TextTokenizer;
-import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.encoder.TokenVectors;
+import dev.unlearn4j.pretrain.PassagePool;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

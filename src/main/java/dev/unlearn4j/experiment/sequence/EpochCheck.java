@@ -6,7 +6,7 @@ import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.Mappers;
-import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.causal.HfCheckpoint;
-import dev.unlearn4j.model.causal.PassageFiles;
-import dev.unlearn4j.model.causal.PassagePool;
-import dev.unlearn4j.model.causal.PretrainPreset;
-import dev.unlearn4j.model.causal.Pretrainer;
+import dev.unlearn4j.pretrain.PassageFiles;
+import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.pretrain.PretrainPreset;
+import dev.unlearn4j.pretrain.Pretrainer;
 import dev.unlearn4j.train.TrainingListener;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -75,7 +75,7 @@ final class OriginalModels {
 
   /** The cache directory of original models (and, under {@code prepared/}, of what runs on them share). */
   static Path cacheRoot(OriginalSpec s) {
-    return s.cache().isEmpty() ? EmbeddedModels.cacheDir().resolve("originals") : Path.of(s.cache());
+    return s.cache().isEmpty() ? CacheDir.root().resolve("originals") : Path.of(s.cache());
   }
 
   /** Checkpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */

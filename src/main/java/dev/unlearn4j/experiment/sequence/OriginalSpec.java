@@ -1,7 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.ConfigException;
-import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.pretrain.PassagePool;
 
 /**
  * Where the original model of a sequence experiment comes from. With {@code checkpoint} set, that directory is used

@@ -2,7 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.model.TextTokenizer;
-import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.util.Seeds;
 import dev.unlearn4j.util.UnlearnException;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.unlearn4j.experiment.sequence;
 
-import dev.unlearn4j.config.ConfigLoader;
-import dev.unlearn4j.eval.Metrics;
+import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;

@@ -2,12 +2,12 @@ package dev.unlearn4j.experiment.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.config.Bind;
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.config.Overrides;
 import dev.unlearn4j.config.Registry;
-import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import java.util.List;

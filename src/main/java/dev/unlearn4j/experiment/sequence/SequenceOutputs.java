@@ -4,7 +4,7 @@ import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.method.generative.ContinuationScorer;
-import dev.unlearn4j.model.causal.PassagePool;
+import dev.unlearn4j.pretrain.PassagePool;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

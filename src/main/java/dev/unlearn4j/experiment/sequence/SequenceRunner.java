@@ -1,9 +1,9 @@
 package dev.unlearn4j.experiment.sequence;
 
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
@@ -17,9 +17,9 @@ import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.HfCheckpoint;
-import dev.unlearn4j.model.causal.PassagePool;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.TokenVectors;
+import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;

@@ -2,7 +2,6 @@ package dev.unlearn4j.model.encoder;
 
 import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.TextTokenizer;
-import dev.unlearn4j.model.encoder.onnx.BertOnnxImport;
 import dev.unlearn4j.model.encoder.onnx.OnnxGraph;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;

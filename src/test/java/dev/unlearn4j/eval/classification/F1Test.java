@@ -3,10 +3,10 @@ package dev.unlearn4j.eval.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.eval.EvalSpec;
 import dev.unlearn4j.eval.EvalSpec.LabelSet;
 import dev.unlearn4j.eval.MetricResult;
-import dev.unlearn4j.eval.Metrics;
 import dev.unlearn4j.eval.Predictions;
 import org.junit.jupiter.api.Test;
 

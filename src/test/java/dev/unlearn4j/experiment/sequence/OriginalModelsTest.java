@@ -2,7 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.unlearn4j.model.causal.PretrainPreset;
+import dev.unlearn4j.pretrain.PretrainPreset;
 import org.junit.jupiter.api.Test;
 
 /** The cache key of a pretrained original names everything that shapes the model, the attention window included. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unlearn4j.config.ConfigLoader;
 import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
 import dev.unlearn4j.train.TrainerState;

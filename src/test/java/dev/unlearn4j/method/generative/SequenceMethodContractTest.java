@@ -2,13 +2,13 @@ package dev.unlearn4j.method.generative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.config.ComponentSpec;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
-import dev.unlearn4j.method.Methods;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;

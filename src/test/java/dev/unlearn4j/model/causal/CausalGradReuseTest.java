@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.CrossEntropy;
-import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.nn.GradFunction;
 import dev.unlearn4j.testing.GradReuse;
@@ -28,7 +27,7 @@ class CausalGradReuseTest {
     CausalLm lm = new CausalLm(c, GptWeights.random(c, 2, DataType.FLOAT));
     CausalGraph g = (CausalGraph) lm.graph(true, 0);
     Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain()),
-        new Objective.Term("ga", -1.0, CrossEntropy.onForget())).build(LossInputs.create(g, 12));
+        new Objective.Term("ga", -1.0, CrossEntropy.onForget())).build(g.lossInputs(12));
     g.sd().setLossVariables(Objective.LOSS);
     GradFunction gf = GradFunction.create(g.sd(), GptDecoder.TOK_ROWS, GptDecoder.POS_ROWS);
     List<String> wanted = new ArrayList<>(g.trainableVariables());

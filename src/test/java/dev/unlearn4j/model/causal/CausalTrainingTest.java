@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.CrossEntropy;
-import dev.unlearn4j.loss.LossInputs;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.GatheredTable;
 import dev.unlearn4j.nn.GradFunction;
@@ -66,7 +65,7 @@ class CausalTrainingTest {
     w.replaceAll((k, v) -> k.contains("ln_") ? v : v.mul(20));          // larger weights: larger gradients
     CausalLm lm = new CausalLm(c, w);
     CausalGraph g = (CausalGraph) lm.graph(true, 0);
-    Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())).build(LossInputs.create(g, 12));
+    Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())).build(g.lossInputs(12));
     g.sd().setLossVariables(Objective.LOSS);
     GradFunction gf = GradFunction.create(g.sd(), GptDecoder.TOK_ROWS, GptDecoder.POS_ROWS);
     List<Example> rows = List.of(Example.ofTokens("a", new int[] {1, 5, 7, 5, 2}),

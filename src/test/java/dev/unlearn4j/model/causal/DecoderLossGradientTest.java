@@ -34,7 +34,7 @@ class DecoderLossGradientTest {
     Map<String, INDArray> w = GptWeights.random(C, 4, DataType.DOUBLE);
     w.replaceAll((k, v) -> k.contains("ln_") ? v : v.mul(20));
     CausalGraph g = (CausalGraph) new CausalLm(C, w).graph(true, 0);
-    LossInputs in = LossInputs.create(g, 12);
+    LossInputs in = g.lossInputs(12);
     SDVariable ref = g.sd().placeHolder("ref_logits", DataType.DOUBLE, -1, 12);
     LossTerm t = withReference
         ? i -> KlToReference.build(i.sd(), i.logits(), ref, i.retainMask().mul(i.firstView())) : term;

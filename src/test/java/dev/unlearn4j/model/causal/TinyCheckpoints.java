@@ -11,7 +11,7 @@ import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Tiny Hugging Face-style checkpoints with fixed random weights, written the way transformers saves them. */
-final class TinyCheckpoints {
+public final class TinyCheckpoints {
   private TinyCheckpoints() {}
 
   static final int V = 50;
@@ -22,7 +22,7 @@ final class TinyCheckpoints {
   static final int WINDOW = 3;
 
   /** A 2-layer GPT-Neo (global, local; window 3) or GPT-2; returns the weights as written (HF names). */
-  static Map<String, float[][]> write(Path dir, boolean neo, long seed) {
+  public static Map<String, float[][]> write(Path dir, boolean neo, long seed) {
     Random r = new Random(seed);
     Map<String, float[][]> w = new LinkedHashMap<>();
     w.put("transformer.wte.weight", rand(r, V, D, 0.5));

@@ -11,9 +11,9 @@ import dev.unlearn4j.testing.GradCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,7 +36,7 @@ class EncoderGradientTest {
   private static BertGraph graphWithLoss(EncoderArgs.Pooling pooling) {
     BertClassifier m = TinyEncoders.classifier(DataType.DOUBLE, pooling, 0.0, 3);
     BertGraph g = (BertGraph) m.graph(true, 1);
-    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(LossInputs.create(g, 3));
+    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(g.lossInputs(3));
     return g;
   }
 

@@ -32,7 +32,7 @@ class GradFunctionReuseTest {
   void cachedGradientsEqualSameDiffsOwnOverRepeatedSteps() {
     BertClassifier m = TinyEncoders.classifier(DataType.FLOAT, EncoderArgs.Pooling.MEAN, 0.1, 3);
     BertGraph g = (BertGraph) m.graph(true, 1);
-    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(LossInputs.create(g, 3));
+    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(g.lossInputs(3));
     g.sd().setLossVariables(Objective.LOSS);
     List<GatheredTable> tables = g.gatheredTables();
     GradFunction gf = GradFunction.create(g.sd(), tables.stream().map(GatheredTable::input).toArray(String[]::new));

@@ -56,7 +56,7 @@ class MiniLmParityTest {
   void everyWeightReceivesANonZeroGradient() {
     BertClassifier m = bundle.classifier(EncoderArgs.defaults(), 2, 0);
     BertGraph g = (BertGraph) m.graph(true, 3);
-    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(LossInputs.create(g, 2));
+    Objective.of(new Objective.Term("ce", 1.0, CrossEntropy.onRetain())).build(g.lossInputs(2));
     g.sd().setLossVariables(Objective.LOSS);
     List<GatheredTable> tables = g.gatheredTables();
     GradFunction gf = GradFunction.create(g.sd(), tables.stream().map(GatheredTable::input).toArray(String[]::new));

@@ -1,4 +1,4 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
 import dev.unlearn4j.util.Seeds;
 import java.util.ArrayList;

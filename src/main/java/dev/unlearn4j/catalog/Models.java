@@ -1,6 +1,7 @@
-package dev.unlearn4j.model;
+package dev.unlearn4j.catalog;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.encoder.BertClassifier;
 import dev.unlearn4j.model.encoder.EncoderArgs;
 import dev.unlearn4j.model.mlp.Mlp;

@@ -1,9 +1,12 @@
-package dev.unlearn4j.eval;
+package dev.unlearn4j.catalog;
 
 import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.eval.Metric;
+import dev.unlearn4j.eval.MetricResult;
 import dev.unlearn4j.eval.classification.Accuracy;
 import dev.unlearn4j.eval.classification.CrossEntropyLoss;
 import dev.unlearn4j.eval.classification.F1;
+import dev.unlearn4j.experiment.Evaluator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +35,15 @@ public final class Metrics {
    * A registered metric and its one-line description.
    *
    * @param metric the per-split computation, or null for one computed elsewhere (across splits and models by
-   *     {@link CrossMetrics}, by the sequence evaluator, or by the run itself)
+   *     {@code experiment.CrossMetrics}, by the sequence evaluator, or by the run itself)
    */
   public record Entry(String name, Family family, String summary, Metric metric) {}
+
+  /** The cross metrics' names (computed by {@code experiment.CrossMetrics} from several models and splits). */
+  public static final String MIA_LOSS_AUC = "mia_loss_auc";
+  public static final String ORACLE_GAP = "oracle_gap";
+  public static final String ORACLE_AGREEMENT = "oracle_agreement";
+  public static final String FORGET_QUALITY = "forget_quality";
 
   private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
@@ -47,10 +56,10 @@ public final class Metrics {
     add("class_f1", "F1 of each class: keys <split>.class_f1.<class index>; aggregate: the lowest (eval.labels)",
         (p, s) -> F1.byClass(p.labels(), p.predicted(), p.numClasses(), s.labels()));
     add("ce_loss", "mean cross-entropy of the true label (per example: the loss)", new CrossEntropyLoss());
-    add(CrossMetrics.MIA_LOSS_AUC, "membership-inference AUC of the LOSS attack, forget (members) vs test", null);
-    add(CrossMetrics.ORACLE_GAP, "|metric − oracle's metric| for every split metric (needs eval.oracle)", null);
-    add(CrossMetrics.ORACLE_AGREEMENT, "share of predictions equal to the oracle's, per split", null);
-    add(CrossMetrics.FORGET_QUALITY, "log10 KS-test p of forget-set losses vs the oracle's (TOFU style)", null);
+    add(MIA_LOSS_AUC, "membership-inference AUC of the LOSS attack, forget (members) vs test", null);
+    add(ORACLE_GAP, "|metric − oracle's metric| for every split metric (needs eval.oracle)", null);
+    add(ORACLE_AGREEMENT, "share of predictions equal to the oracle's, per split", null);
+    add(FORGET_QUALITY, "log10 KS-test p of forget-set losses vs the oracle's (TOFU style)", null);
 
     sequence("forget.ma", "memorisation accuracy: teacher-forced argmax = next token, mean over forget passages");
     sequence("forget.el_icu", "extraction likelihood EL_n, ICU variant (prompts from the suffix start, n = eval.elN)");

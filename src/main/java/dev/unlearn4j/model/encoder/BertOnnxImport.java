@@ -1,7 +1,7 @@
-package dev.unlearn4j.model.encoder.onnx;
+package dev.unlearn4j.model.encoder;
 
-import dev.unlearn4j.model.encoder.BertConfig;
-import dev.unlearn4j.model.encoder.BertWeights;
+import dev.unlearn4j.model.encoder.onnx.OnnxFormatException;
+import dev.unlearn4j.model.encoder.onnx.OnnxGraph;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package dev.unlearn4j.eval;
+package dev.unlearn4j.experiment;
 
+import dev.unlearn4j.catalog.Metrics;
+import dev.unlearn4j.eval.EvalResult;
+import dev.unlearn4j.eval.Predictions;
 import dev.unlearn4j.eval.classification.CrossEntropyLoss;
 import dev.unlearn4j.eval.privacy.Auc;
 import dev.unlearn4j.eval.privacy.KsTest;
@@ -14,10 +17,10 @@ import java.util.Map;
 public final class CrossMetrics {
   private CrossMetrics() {}
 
-  public static final String MIA_LOSS_AUC = "mia_loss_auc";
-  public static final String ORACLE_GAP = "oracle_gap";
-  public static final String ORACLE_AGREEMENT = "oracle_agreement";
-  public static final String FORGET_QUALITY = "forget_quality";
+  public static final String MIA_LOSS_AUC = Metrics.MIA_LOSS_AUC;
+  public static final String ORACLE_GAP = Metrics.ORACLE_GAP;
+  public static final String ORACLE_AGREEMENT = Metrics.ORACLE_AGREEMENT;
+  public static final String FORGET_QUALITY = Metrics.FORGET_QUALITY;
 
   /**
    * Adds the requested cross metrics of {@code model} to its aggregates.

@@ -1,6 +1,7 @@
-package dev.unlearn4j.method;
+package dev.unlearn4j.catalog;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.classifier.ContrastiveUnlearning;
 import dev.unlearn4j.method.classifier.DeepCut;
 import dev.unlearn4j.method.classifier.GradientAscent;

@@ -1,4 +1,4 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Example;
@@ -7,6 +7,10 @@ import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.model.causal.BpeTrainer;
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.GptWeights;
+import dev.unlearn4j.model.causal.HfCheckpoint;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.Checkpoints;
 import dev.unlearn4j.train.TrainSpec;

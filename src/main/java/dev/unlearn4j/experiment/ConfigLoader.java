@@ -1,8 +1,13 @@
-package dev.unlearn4j.config;
+package dev.unlearn4j.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unlearn4j.config.Bind;
+import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.config.Mappers;
+import dev.unlearn4j.config.Overrides;
+import dev.unlearn4j.config.YamlGuard;
 import dev.unlearn4j.util.InputFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;

@@ -1,6 +1,7 @@
-package dev.unlearn4j.data;
+package dev.unlearn4j.catalog;
 
 import dev.unlearn4j.config.Registry;
+import dev.unlearn4j.data.DatasetSource;
 import dev.unlearn4j.data.builtin.BrownGenres;
 import dev.unlearn4j.data.builtin.Sotu;
 import dev.unlearn4j.data.builtin.SpamAssassin;

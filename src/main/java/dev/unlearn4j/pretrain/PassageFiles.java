@@ -1,4 +1,4 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

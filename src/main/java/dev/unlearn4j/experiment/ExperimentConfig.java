@@ -1,5 +1,7 @@
-package dev.unlearn4j.config;
+package dev.unlearn4j.experiment;
 
+import dev.unlearn4j.config.ComponentSpec;
+import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.data.ForgetSpec;
 import dev.unlearn4j.eval.EvalSpec;
 import dev.unlearn4j.method.StopSpec;

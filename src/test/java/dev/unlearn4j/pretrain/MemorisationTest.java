@@ -1,7 +1,10 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.Generator;
+import dev.unlearn4j.model.causal.HfCheckpoint;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,12 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.model.causal.BpeTrainer;
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.TinyCheckpoints;
 import dev.unlearn4j.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.unlearn4j.model.causal;
+package dev.unlearn4j.pretrain;
 
+import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.util.UnlearnException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,14 @@
-package dev.unlearn4j.eval;
+package dev.unlearn4j.experiment;
 
+import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.data.Batcher;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.Split;
+import dev.unlearn4j.eval.EvalResult;
+import dev.unlearn4j.eval.EvalSpec;
+import dev.unlearn4j.eval.Metric;
+import dev.unlearn4j.eval.MetricResult;
+import dev.unlearn4j.eval.Predictions;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
