@@ -1,5 +1,6 @@
 package dev.unlearn4j.catalog;
 
+import dev.unlearn4j.config.ComponentSpec;
 import dev.unlearn4j.config.Registry;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.classifier.ContrastiveUnlearning;
@@ -54,7 +55,7 @@ public final class Methods {
 
   /** True for methods that unlearn sequences of a causal language model (they need a sequence experiment). */
   public static boolean forSequences(String name) {
-    return REGISTRY.resolve(new dev.unlearn4j.config.ComponentSpec(name, null), "method").component()
+    return REGISTRY.resolve(new ComponentSpec(name, null), "method").component()
         instanceof SequenceMethod;
   }
 }

@@ -6,9 +6,11 @@ import dev.unlearn4j.model.encoder.HfEncoderExport;
 import dev.unlearn4j.model.encoder.OnnxExport;
 import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,9 +74,9 @@ public final class ExportCommand implements Callable<Integer> {
     }
     if (hf && Files.exists(target)) {
       boolean empty;
-      try (var s = Files.isDirectory(target) ? Files.list(target) : java.util.stream.Stream.of(target)) {
+      try (var s = Files.isDirectory(target) ? Files.list(target) : Stream.of(target)) {
         empty = s.findAny().isEmpty();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new UnlearnException(target + ": exists and cannot be listed (" + e.getMessage() + ")");
       }
       if (!empty) {

@@ -1,14 +1,17 @@
 package dev.unlearn4j.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -42,7 +45,7 @@ public final class Bind {
     } catch (UnrecognizedPropertyException e) {
       String key = join(keyPrefix, path(e));
       throw new ConfigException("unknown key '" + key + "'" + suggestion(e.getPropertyName(),
-          e.getKnownPropertyIds()) + "; known: " + new java.util.TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()));
+          e.getKnownPropertyIds()) + "; known: " + new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()));
     } catch (InvalidFormatException e) {
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "' expects "
           + article(e.getTargetType()) + ", got '" + e.getValue() + "'");
@@ -60,7 +63,7 @@ public final class Bind {
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "': " + firstLine(e.getOriginalMessage()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("key '" + keyPrefix + "': " + firstLine(e.getMessage()));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new ConfigException("key '" + keyPrefix + "': " + firstLine(e.getOriginalMessage()));
     }
   }
@@ -131,7 +134,7 @@ public final class Bind {
       return "true or false";
     }
     if (t.isEnum()) {
-      return "one of " + java.util.Arrays.toString(t.getEnumConstants()).toLowerCase();
+      return "one of " + Arrays.toString(t.getEnumConstants()).toLowerCase();
     }
     if (t == String.class) {
       return "a string";

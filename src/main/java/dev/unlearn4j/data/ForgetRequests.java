@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class ForgetRequests {
    * its own group, so this is a plain stratified sample for ungrouped data.
    */
   static List<Example> stratifiedSample(List<Example> pool, double fraction, Random rng) {
-    Map<String, Integer> groupLabel = new java.util.LinkedHashMap<>();
+    Map<String, Integer> groupLabel = new LinkedHashMap<>();
     for (Example e : pool) {
       groupLabel.putIfAbsent(e.groupOrId(), e.label());
     }

@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
@@ -18,6 +19,7 @@ import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
+import dev.unlearn4j.util.Sha256;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +103,7 @@ public final class ExperimentRunner {
   public Result resume(Path runDir) {
     RunDirectory run = RunDirectory.unfinished(runDir);
     Path config = run.file(RunDirectory.CONFIG);
-    Experiment exp = Experiment.resolve(dev.unlearn4j.experiment.ConfigLoader.load(config, List.of()),
+    Experiment exp = Experiment.resolve(ConfigLoader.load(config, List.of()),
         config.toString());
     LOG.info("resuming {}", runDir);
     String start = Instant.now().toString();
@@ -208,7 +210,7 @@ public final class ExperimentRunner {
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
     inputs.putIfAbsent("dataset:" + s.data().name(), s.data().fingerprint());
-    inputs.put("unlearned-model", dev.unlearn4j.util.Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
+    inputs.put("unlearned-model", Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
     Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
     List<EvalResult> evals = new ArrayList<>();
     evals.add(before);
@@ -290,7 +292,7 @@ public final class ExperimentRunner {
   private static String toYaml(Experiment exp) {
     try {
       return Mappers.YAML.writeValueAsString(exp.resolved());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

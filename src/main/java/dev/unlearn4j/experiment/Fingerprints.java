@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -43,7 +44,7 @@ final class Fingerprints {
     MessageDigest md = Sha256.digest();
     for (Map.Entry<String, INDArray> w : new TreeMap<>(m.weights()).entrySet()) {
       md.update((w.getKey() + Arrays.toString(w.getValue().shape())).getBytes(StandardCharsets.UTF_8));
-      float[] v = w.getValue().castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
+      float[] v = w.getValue().castTo(DataType.FLOAT).data().asFloat();
       ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
       b.asFloatBuffer().put(v);
       md.update(b.array());

@@ -1,5 +1,7 @@
 package dev.unlearn4j.experiment;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -28,7 +30,7 @@ public record Provenance(
     static Host current() {
       long phys = -1;
       if (ManagementFactory.getOperatingSystemMXBean()
-          instanceof com.sun.management.OperatingSystemMXBean os) {
+          instanceof OperatingSystemMXBean os) {
         phys = os.getTotalMemorySize();
       }
       return new Host(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
@@ -64,7 +66,7 @@ public record Provenance(
         return null;
       }
       return out;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package dev.unlearn4j.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -122,8 +124,8 @@ public final class RunDirectory {
   /** Writes {@code value} as indented JSON (summary.json, provenance.json). */
   public void writeJson(String name, Object value) {
     try {
-      writeString(name, dev.unlearn4j.config.Mappers.JSON.writeValueAsString(value) + "\n");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      writeString(name, Mappers.JSON.writeValueAsString(value) + "\n");
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -2,12 +2,13 @@ package dev.unlearn4j.experiment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ public final class TableJson {
   public static void write(Path root, List<Group> groups) {
     try {
       AtomicFiles.writeString(root.resolve("table.json"), Mappers.JSON.writeValueAsString(new Table(groups)) + "\n");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.unlearn4j.loss;
 
 import dev.unlearn4j.nn.Primitives;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * Mean cross-entropy −(1/|S|)·Σ_{i∈S} log softmax(z_i)[y_i] over the rows S selected by a mask, built from
@@ -33,7 +34,7 @@ public final class CrossEntropy {
    */
   public static LossTerm toPartner() {
     return LossTerm.meanOver(LossTerm.Rows.FORGET, in -> {
-      org.nd4j.autodiff.samediff.SameDiff sd = in.sd();
+      SameDiff sd = in.sd();
       var labels = sd.placeHolder(PARTNER_LABELS, in.logits().dataType(), -1, -1);     // [N, V]
       var mask = sd.placeHolder(PARTNER_MASK, in.logits().dataType(), -1);             // [N]
       return Primitives.maskedMean(sd, in.nll(labels), mask);

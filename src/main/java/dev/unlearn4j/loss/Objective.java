@@ -1,5 +1,6 @@
 package dev.unlearn4j.loss;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 
@@ -35,7 +36,7 @@ public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection)
 
   /** This objective with one more placeholder source. */
   public Objective withFeed(ExtraFeed feed) {
-    List<ExtraFeed> all = new java.util.ArrayList<>(feeds);
+    List<ExtraFeed> all = new ArrayList<>(feeds);
     all.add(feed);
     return new Objective(terms, all, projection);
   }

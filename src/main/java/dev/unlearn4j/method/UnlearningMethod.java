@@ -1,9 +1,14 @@
 package dev.unlearn4j.method;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.unlearn4j.catalog.Methods;
+import dev.unlearn4j.config.EnumKey;
+import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
+import java.util.List;
 
 /**
  * An unlearning method: what it optimises, which batches each step sees and for how long. Methods build no files
@@ -20,7 +25,7 @@ public interface UnlearningMethod {
    * The loss as trained from {@code original}: methods anchored to the frozen original model (ICU's KL term) add
    * the placeholders it feeds; the others return {@link #objective()}.
    */
-  default Objective objective(dev.unlearn4j.model.Model original) {
+  default Objective objective(Model original) {
     return objective();
   }
 
@@ -40,7 +45,7 @@ public interface UnlearningMethod {
    * @param numClasses classes of the dataset
    * @param seed the experiment seed
    */
-  default java.util.List<dev.unlearn4j.data.Example> forgetExamples(java.util.List<dev.unlearn4j.data.Example> forget,
+  default List<Example> forgetExamples(List<Example> forget,
       int numClasses, long seed) {
     return forget;
   }
@@ -55,9 +60,9 @@ public interface UnlearningMethod {
     FORGET_F1_AT_TEST,
     FORGET_F1_AT_ORACLE;
 
-    @com.fasterxml.jackson.annotation.JsonValue
+    @JsonValue
     public String key() {
-      return dev.unlearn4j.config.EnumKey.of(this);
+      return EnumKey.of(this);
     }
   }
 

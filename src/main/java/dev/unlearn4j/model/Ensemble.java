@@ -2,6 +2,7 @@ package dev.unlearn4j.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.unlearn4j.config.EnumKey;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class Ensemble implements Model {
         }
         p[best] += 1.0 / memberLogits.length;
       } else {
-        double max = java.util.Arrays.stream(z).max().orElseThrow();
+        double max = Arrays.stream(z).max().orElseThrow();
         double sum = 0;
         for (double v : z) {
           sum += Math.exp(v - max);

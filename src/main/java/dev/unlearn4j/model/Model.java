@@ -1,5 +1,7 @@
 package dev.unlearn4j.model;
 
+import dev.unlearn4j.model.io.Safetensors;
+import java.nio.file.Path;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,7 +35,7 @@ public interface Model {
    * Writes the model into a new directory; by default its weights as {@code model.safetensors} (F32). Model
    * families with a richer checkpoint format (encoders: config and tokenizer too) override this.
    */
-  default void save(java.nio.file.Path dir) {
-    dev.unlearn4j.model.io.Safetensors.write(dir.resolve("model.safetensors"), weights(), null);
+  default void save(Path dir) {
+    Safetensors.write(dir.resolve("model.safetensors"), weights(), null);
   }
 }

@@ -6,6 +6,7 @@ import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class TextTokenizer implements AutoCloseable {
 
   /** {@link #decode(long[])} for the int ids the causal models use. */
   public String decode(int[] ids) {
-    return decode(java.util.Arrays.stream(ids).asLongStream().toArray());
+    return decode(Arrays.stream(ids).asLongStream().toArray());
   }
 
   public Batch encode(List<String> texts) {

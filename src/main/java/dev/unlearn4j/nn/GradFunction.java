@@ -10,6 +10,8 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -92,9 +94,9 @@ public final class GradFunction {
     // the session SameDiff would create for this thread on first use, created here so that its cache is capped
     // before the first run
     s.getSessions().computeIfAbsent(Thread.currentThread().getId(),
-        k -> new org.nd4j.autodiff.samediff.internal.InferenceSession(s));
+        k -> new InferenceSession(s));
     for (var sess : s.getSessions().values()) {
-      if (sess.getMmgr() instanceof org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr m
+      if (sess.getMmgr() instanceof ArrayCacheMemoryMgr m
           && m.getMaxCacheBytes() != bytes) {
         m.setMaxCacheBytes(bytes);
       }

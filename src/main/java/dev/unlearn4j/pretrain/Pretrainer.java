@@ -1,5 +1,6 @@
 package dev.unlearn4j.pretrain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.builtin.Sotu;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,7 +136,7 @@ public final class Pretrainer {
 
   private static Example window(int[] stream, int start, int context, String id) {
     int s = Math.max(0, Math.min(start, stream.length - context));
-    return Example.ofTokens(id, java.util.Arrays.copyOfRange(stream, s, s + context));
+    return Example.ofTokens(id, Arrays.copyOfRange(stream, s, s + context));
   }
 
   /**
@@ -182,7 +184,7 @@ public final class Pretrainer {
     json.put("result", result);
     try {
       AtomicFiles.writeString(out.resolve("pretrain.json"), Mappers.JSON.writeValueAsString(json) + "\n");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training checkpoints of a run: per phase, the trained arrays and the optimiser state after a step, as
@@ -73,7 +74,7 @@ public final class Checkpoints {
       }
       Files.delete(dir);
     } catch (IOException e) {
-      org.slf4j.LoggerFactory.getLogger(Checkpoints.class).warn("could not delete {}: {}", dir, e.getMessage());
+      LoggerFactory.getLogger(Checkpoints.class).warn("could not delete {}: {}", dir, e.getMessage());
     }
   }
 

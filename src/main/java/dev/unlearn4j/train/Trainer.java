@@ -8,8 +8,11 @@ import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.ProjectedGraph;
 import dev.unlearn4j.util.NativeMemory;
 import dev.unlearn4j.util.Seeds;
+import dev.unlearn4j.util.UnlearnException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The one training loop: build the objective into a fresh graph of the model, then for every step feed a batch,
@@ -124,7 +127,7 @@ public final class Trainer {
    * dropout masks draw from the graph's random stream) up to it; returns where to continue.
    */
   private Checkpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, int perEpoch) {
-    java.util.Optional<Checkpoints.Saved> saved = checkpoints == null ? java.util.Optional.empty()
+    Optional<Checkpoints.Saved> saved = checkpoints == null ? Optional.empty()
         : checkpoints.latest(phase);
     if (saved.isEmpty()) {
       return new Checkpoints.Position(0, 1, 0, false);
@@ -148,10 +151,10 @@ public final class Trainer {
     return c.position();
   }
 
-  private static void copy(Map<String, org.nd4j.linalg.api.ndarray.INDArray> from,
-      Map<String, org.nd4j.linalg.api.ndarray.INDArray> into, String phase) {
+  private static void copy(Map<String, INDArray> from,
+      Map<String, INDArray> into, String phase) {
     if (!from.keySet().equals(into.keySet())) {
-      throw new dev.unlearn4j.util.UnlearnException("checkpoint of phase '" + phase + "' holds " + from.keySet()
+      throw new UnlearnException("checkpoint of phase '" + phase + "' holds " + from.keySet()
           + ", the model trains " + into.keySet());
     }
     into.forEach((k, v) -> v.assign(from.get(k)));

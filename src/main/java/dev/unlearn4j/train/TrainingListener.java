@@ -1,5 +1,7 @@
 package dev.unlearn4j.train;
 
+import dev.unlearn4j.data.Example;
+
 /** Hooks into the {@link Trainer}: progress display, train logs, checkpoints, early stopping. */
 public interface TrainingListener {
   /** Before the first step of a phase; {@code state} carries the phase and its total steps. */
@@ -13,7 +15,7 @@ public interface TrainingListener {
   default void onEnd(TrainerState state) {}
 
   /** Whether a forget example takes part in the coming steps (ICU's refinement excludes forgotten ones). */
-  default boolean keep(dev.unlearn4j.data.Example forgetExample) {
+  default boolean keep(Example forgetExample) {
     return true;
   }
 

@@ -27,7 +27,7 @@ public final class JsonlSource implements DatasetSource {
       return new Args(null, "text", "label", null, null, null);
     }
 
-    public Args withPath(java.nio.file.Path p) {
+    public Args withPath(Path p) {
       return new Args(p.toString(), textField, labelField, idField, groupField, testPath);
     }
   }

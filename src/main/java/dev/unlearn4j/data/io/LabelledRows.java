@@ -8,6 +8,7 @@ import dev.unlearn4j.util.UnlearnException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ final class LabelledRows {
 
   /** Translates a read failure, naming malformed UTF-8 as such with the line and byte offset of the first. */
   static UnlearnException readError(Path file, IOException e) {
-    if (e instanceof java.nio.charset.CharacterCodingException) {
+    if (e instanceof CharacterCodingException) {
       return new UnlearnException(file + ": not valid UTF-8 text" + Utf8Position.firstMalformed(file)
           + " (save it as UTF-8)");
     }

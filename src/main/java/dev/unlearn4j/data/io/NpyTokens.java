@@ -1,5 +1,6 @@
 package dev.unlearn4j.data.io;
 
+import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +90,7 @@ public final class NpyTokens {
 
   /** Writes token ids as numpy.save does: uint16 when every id fits, int32 otherwise (format 1.0). */
   public static void write(Path file, int[][] ids) {
-    boolean narrow = java.util.Arrays.stream(ids).flatMapToInt(java.util.Arrays::stream).allMatch(v -> v <= 0xFFFF);
+    boolean narrow = Arrays.stream(ids).flatMapToInt(Arrays::stream).allMatch(v -> v <= 0xFFFF);
     String header = "{'descr': '" + (narrow ? "<u2" : "<i4") + "', 'fortran_order': False, 'shape': (" + ids.length
         + ", " + ids[0].length + "), }";
     header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";              // data starts at a multiple of 64
@@ -105,7 +107,7 @@ public final class NpyTokens {
         }
       }
     }
-    dev.unlearn4j.util.AtomicFiles.write(file, out -> out.write(b.array()));
+    AtomicFiles.write(file, out -> out.write(b.array()));
   }
 
   private static String field(Pattern p, String header, Path file, String name) {

@@ -5,10 +5,12 @@ import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,11 +27,11 @@ public final class TableRows {
   public record Row(long line, Map<String, String> fields) {}
 
   public static List<Row> read(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     try (BufferedReader in = LabelledRows.utf8(file)) {
       return name.endsWith(".jsonl") || name.endsWith(".json") ? jsonl(file, in) : csv(in);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw LabelledRows.readError(file, e instanceof IOException io ? io : ((java.io.UncheckedIOException) e)
+    } catch (IOException | UncheckedIOException e) {
+      throw LabelledRows.readError(file, e instanceof IOException io ? io : ((UncheckedIOException) e)
           .getCause());
     }
   }

@@ -6,6 +6,7 @@ import dev.unlearn4j.data.DatasetSource;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class TextFolderSource implements DatasetSource {
           rows.add(idPrefix + label + "/" + f.getFileName(), label, text, null, f.toString());
         } catch (IOException e) {
           throw LabelledRows.readError(f, e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
           throw LabelledRows.readError(f, e.getCause());
         }
       }

@@ -1,5 +1,6 @@
 package dev.unlearn4j.eval.generation;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class ExtractionLikelihood {
     int t = x.length;
     double sum = 0;
     for (int i = start; i < t; i++) {
-      int[] label = java.util.Arrays.copyOfRange(x, i, t);
+      int[] label = Arrays.copyOfRange(x, i, t);
       double o = overlap(continuations[i], label, n);
       if (!Double.isNaN(o)) {
         sum += o;

@@ -1,10 +1,15 @@
 package dev.unlearn4j.eval.generation;
 
+import dev.unlearn4j.eval.privacy.MiaScores;
+import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.util.NativeMemory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Memorisation metrics of a causal model on fixed-length passages, batched: teacher-forced MA (one forward pass
@@ -131,9 +136,9 @@ public final class PassageScorer {
    * the target's tokens; the teacher-forced argmax at the target positions is compared by {@link Cloze#correct}.
    * Items with a shorter context are skipped.
    */
-  public static double cloze(CausalLm lm, dev.unlearn4j.model.TextTokenizer tok, List<Cloze.Item> items,
+  public static double cloze(CausalLm lm, TextTokenizer tok, List<Cloze.Item> items,
       int contextTokens) {
-    java.util.Map<Integer, List<int[][]>> byTargetLength = new java.util.TreeMap<>();        // [context+target, target]
+    Map<Integer, List<int[][]>> byTargetLength = new TreeMap<>();        // [context+target, target]
     for (Cloze.Item it : items) {
       int[] ctx = Arrays.stream(tok.ids(it.context())).mapToInt(x -> (int) x).toArray();
       int[] tgt = Arrays.stream(tok.ids(it.target())).mapToInt(x -> (int) x).toArray();
@@ -143,7 +148,7 @@ public final class PassageScorer {
       int[] seq = new int[contextTokens + tgt.length];
       System.arraycopy(ctx, ctx.length - contextTokens, seq, 0, contextTokens);
       System.arraycopy(tgt, 0, seq, contextTokens, tgt.length);
-      byTargetLength.computeIfAbsent(tgt.length, k -> new java.util.ArrayList<>()).add(new int[][] {seq, tgt});
+      byTargetLength.computeIfAbsent(tgt.length, k -> new ArrayList<>()).add(new int[][] {seq, tgt});
     }
     int correct = 0;
     int total = 0;
@@ -173,7 +178,7 @@ public final class PassageScorer {
   }
 
   public static double[] losses(CausalLm.TokenScores s) {
-    return Arrays.stream(s.logProbs()).mapToDouble(dev.unlearn4j.eval.privacy.MiaScores::loss).toArray();
+    return Arrays.stream(s.logProbs()).mapToDouble(MiaScores::loss).toArray();
   }
 
   /**
@@ -181,7 +186,7 @@ public final class PassageScorer {
    * forward pass.
    */
   public static double perplexity(CausalLm lm, int[] stream, int window) {
-    List<int[]> windows = new java.util.ArrayList<>();
+    List<int[]> windows = new ArrayList<>();
     for (int w = 0; w + window <= stream.length; w += window) {
       windows.add(Arrays.copyOfRange(stream, w, w + window));
     }

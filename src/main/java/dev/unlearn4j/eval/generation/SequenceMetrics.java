@@ -1,5 +1,6 @@
 package dev.unlearn4j.eval.generation;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class SequenceMetrics {
 
   /** |distinct ids| / m. */
   public static double diversity(int[] generated) {
-    return generated.length == 0 ? 0 : (double) java.util.Arrays.stream(generated).distinct().count()
+    return generated.length == 0 ? 0 : (double) Arrays.stream(generated).distinct().count()
         / generated.length;
   }
 

@@ -1,5 +1,7 @@
 package dev.unlearn4j.eval.text;
 
+import java.util.Arrays;
+
 /**
  * BERTScore by greedy cosine matching (bert_score 0.3.13, no idf, no baseline rescaling). Every token, [CLS] and
  * [SEP] included, is a candidate in the maxima, but the special tokens carry weight 0 in the averages.
@@ -22,7 +24,7 @@ public final class BertScore {
     double pSum = 0;
     double pW = 0;
     double[] colMax = new double[r.length];
-    java.util.Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
+    Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
     for (int i = 0; i < c.length; i++) {
       double rowMax = Double.NEGATIVE_INFINITY;
       for (int j = 0; j < r.length; j++) {

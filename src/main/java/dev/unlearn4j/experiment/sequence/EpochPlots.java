@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
@@ -37,7 +38,7 @@ final class EpochPlots {
       List<List<Double>> perRun = new ArrayList<>();                 // perRun.get(run).get(epoch)
       for (Run r : runs) {
         List<String[]> rows = rows(r.dir().resolve("refinement_log.csv"));
-        int col = java.util.Arrays.asList(rows.get(0)).indexOf(column);
+        int col = Arrays.asList(rows.get(0)).indexOf(column);
         perRun.add(rows.subList(1, rows.size()).stream().map(row -> Double.parseDouble(row[col])).toList());
       }
       List<Double> y = meanPerEpoch(perRun);

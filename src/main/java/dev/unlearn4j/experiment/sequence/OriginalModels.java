@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.causal.HfCheckpoint;
 import dev.unlearn4j.pretrain.PassageFiles;
@@ -124,7 +125,7 @@ final class OriginalModels {
     k.put("seed", s.seed());
     try {
       return Sha256.of(Mappers.JSON.writeValueAsString(k).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -9,10 +9,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -94,13 +96,13 @@ final class PreparedCache {
 
   /** Passages as cache inputs. */
   static List<String> tokens(List<int[]> passages) {
-    return passages.stream().map(java.util.Arrays::toString).toList();
+    return passages.stream().map(Arrays::toString).toList();
   }
 
   /** Length-prefixed, so ["ab", "c"] and ["a", "bc"] hash differently. */
   private static void update(MessageDigest md, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+    md.update(ByteBuffer.allocate(4).putInt(b.length).array());
     md.update(b);
   }
 

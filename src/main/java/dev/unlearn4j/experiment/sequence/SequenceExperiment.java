@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment.sequence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.catalog.Methods;
@@ -39,7 +40,7 @@ public record SequenceExperiment(SequenceConfig config, SequenceMethod method, S
       return new SequenceExperiment(cfg, sm, Mappers.YAML.writeValueAsString(out));
     } catch (ConfigException e) {
       throw new ConfigException(source + ": " + e.getMessage(), e);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -26,6 +26,8 @@ import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
 import dev.unlearn4j.util.Sha256;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +95,7 @@ public final class SequenceRunner {
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
     int longest = o.passages().stream().mapToInt(p -> p.tokens().length).max().orElse(0);
     if (longest > original.config().maxPositions()) {
-      throw new dev.unlearn4j.util.UnlearnException(o.checkpoint() + ": passages of " + longest
+      throw new UnlearnException(o.checkpoint() + ": passages of " + longest
           + " tokens exceed the model's " + original.config().maxPositions() + " positions");
     }
     RunDirectory run = runDirectory.get();                // inputs checked: only now does a new run directory appear
@@ -183,7 +185,7 @@ public final class SequenceRunner {
       inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
       inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
       inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
-          .map(PassagePool.Passage::id).toList()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          .map(PassagePool.Passage::id).toList()).getBytes(StandardCharsets.UTF_8)));
       Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
       SequenceOutputs.write(run, summary, prov, check, sets, analogues, check.firstPerPassage(),
           check.firstContinuations(), ev.samples(), check.stopRule());

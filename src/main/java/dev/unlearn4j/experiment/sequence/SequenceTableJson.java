@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.experiment.FinishedRuns.Run;
 import dev.unlearn4j.experiment.TableJson;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class SequenceTableJson {
     try {
       JsonNode passages = Mappers.YAML.readTree(r.dir().resolve("config.yaml").toFile()).path("passages");
       return passages.isMissingNode() || passages.isNull() ? "sotu" : "passages";
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return null;
     }
   }
@@ -70,7 +71,7 @@ final class SequenceTableJson {
     try {
       return Mappers.YAML.readTree(r.dir().resolve("config.yaml").toFile()).at("/method/args/train/epochs")
           .asDouble(Double.POSITIVE_INFINITY);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Double.POSITIVE_INFINITY;
     }
   }

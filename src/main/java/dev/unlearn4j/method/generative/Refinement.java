@@ -2,6 +2,7 @@ package dev.unlearn4j.method.generative;
 
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.train.TrainingListener;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Refinement implements TrainingListener {
   }
 
   /** Sets the flags to exactly these ids (a resumed run restores the flags an epoch trained with). */
-  public void set(java.util.Collection<String> ids) {
+  public void set(Collection<String> ids) {
     flagged.clear();
     flagged.addAll(ids);
   }

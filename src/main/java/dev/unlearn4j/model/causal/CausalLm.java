@@ -3,7 +3,9 @@ package dev.unlearn4j.model.causal;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.util.NativeMemory;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +31,7 @@ public final class CausalLm implements Model {
 
   @Override
   public Map<String, INDArray> weights() {
-    return java.util.Collections.unmodifiableMap(weights);
+    return Collections.unmodifiableMap(weights);
   }
 
   /** The vocabulary: a language model classifies the next token. */
@@ -46,7 +48,7 @@ public final class CausalLm implements Model {
   @Override
   public void load(ModelGraph graph) {
     CausalGraph g = (CausalGraph) graph;
-    for (String name : java.util.List.copyOf(weights.keySet())) {
+    for (String name : List.copyOf(weights.keySet())) {
       INDArray trained = g.trainedValue(name);
       if (trained != null) {
         weights.put(name, trained.dup());

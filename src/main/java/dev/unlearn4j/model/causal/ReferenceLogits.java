@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Feeds {@link KlToReference#icu()}: the frozen original model's logits on the retain (analogous) rows of a batch,
@@ -52,8 +53,8 @@ public final class ReferenceLogits implements ExtraFeed {
       INDArray ref = reference.logits(ids);                                             // [n, T, V]
       for (int k = 0; k < n; k++) {
         int i = chosen[k];
-        logits.get(org.nd4j.linalg.indexing.NDArrayIndex.interval((long) i * t, (long) (i + 1) * t),
-            org.nd4j.linalg.indexing.NDArrayIndex.all()).assign(ref.slice(k));
+        logits.get(NDArrayIndex.interval((long) i * t, (long) (i + 1) * t),
+            NDArrayIndex.all()).assign(ref.slice(k));
         for (int j = 0; j < t; j++) {
           mask[i * t + j] = allPositions || j + 1 < t ? 1f : 0f;
         }

@@ -4,8 +4,11 @@ import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.ExtraFeed;
 import dev.unlearn4j.loss.NegativePreference;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,13 +23,13 @@ public final class ReferenceSequenceLogProbs implements ExtraFeed {
   }
 
   @Override
-  public Map<String, org.nd4j.linalg.api.ndarray.INDArray> feed(Batch batch) {
+  public Map<String, INDArray> feed(Batch batch) {
     List<Example> rows = batch.examples();
     float[] forget = batch.forgetMask();
     double[] seq = new double[rows.size()];
-    int[] forgetRows = java.util.stream.IntStream.range(0, rows.size()).filter(b -> forget[b] > 0).toArray();
+    int[] forgetRows = IntStream.range(0, rows.size()).filter(b -> forget[b] > 0).toArray();
     if (forgetRows.length > 0) {
-      int[][] ids = java.util.Arrays.stream(forgetRows).mapToObj(b -> rows.get(b).tokens()).toArray(int[][]::new);
+      int[][] ids = Arrays.stream(forgetRows).mapToObj(b -> rows.get(b).tokens()).toArray(int[][]::new);
       double[][] lp = reference.score(ids).logProbs();                                 // [forget rows][T−1]
       for (int k = 0; k < forgetRows.length; k++) {
         for (double v : lp[k]) {

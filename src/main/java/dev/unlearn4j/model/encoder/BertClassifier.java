@@ -6,6 +6,8 @@ import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.TextTokenizer;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +148,7 @@ public final class BertClassifier implements Model {
 
   @Override
   public Map<String, INDArray> weights() {
-    return java.util.Collections.unmodifiableMap(weights);
+    return Collections.unmodifiableMap(weights);
   }
 
   /** True if {@code name} is trained under the freezing options. */
@@ -163,7 +165,7 @@ public final class BertClassifier implements Model {
 
   /** A full checkpoint: config.json, model.safetensors (head included) and tokenizer.json. */
   @Override
-  public void save(java.nio.file.Path dir) {
+  public void save(Path dir) {
     Checkpoint.write(dir, this);
   }
 }

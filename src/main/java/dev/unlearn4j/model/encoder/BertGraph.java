@@ -4,6 +4,7 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.model.GatheredTable;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.model.TextTokenizer;
+import dev.unlearn4j.nn.Layers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ final class BertGraph implements ModelGraph {
     if (dropout > 0) {
       SDVariable mask = sd.placeHolder(BertEncoder.DROPOUT + "head", type, -1, c.hidden());
       dropoutSites.put("head", mask);
-      head = dev.unlearn4j.nn.Layers.dropout(z, mask, dropout);
+      head = Layers.dropout(z, mask, dropout);
     }
     this.logits = head.mmul(vars.get(BertClassifier.HEAD_WEIGHT)).add("logits",
         vars.get(BertClassifier.HEAD_BIAS));                                                    // [B, C]

@@ -2,6 +2,7 @@ package dev.unlearn4j.model.encoder;
 
 import dev.unlearn4j.model.encoder.onnx.OnnxFormatException;
 import dev.unlearn4j.model.encoder.onnx.OnnxGraph;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,9 @@ public final class BertOnnxImport {
       }
       OnnxGraph.Initializer init = inits.get(onnx);
       long[] expected = BertWeights.shape(cfg, hf);
-      if (!java.util.Arrays.equals(init.dims(), expected)) {
-        throw new OnnxFormatException(where + "tensor '" + hf + "' has shape " + java.util.Arrays.toString(
-            init.dims()) + ", expected " + java.util.Arrays.toString(expected));
+      if (!Arrays.equals(init.dims(), expected)) {
+        throw new OnnxFormatException(where + "tensor '" + hf + "' has shape " + Arrays.toString(
+            init.dims()) + ", expected " + Arrays.toString(expected));
       }
       weights.put(hf, Nd4j.create(g.floats(init), expected, DataType.FLOAT));
       onnxNames.put(hf, onnx);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.LoggerFactory;
 
 /**
  * An encoder as loaded from its source (embedded model, ONNX export, Hugging Face checkpoint or unlearn4j
@@ -92,7 +93,7 @@ public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Pa
     }
     if (this.numClasses > 0) {
       // a label mismatch: the stored head cannot score this dataset's classes, so a new one is trained
-      org.slf4j.LoggerFactory.getLogger(EncoderBundle.class).warn("{} has a head for {} classes, the dataset has {}:"
+      LoggerFactory.getLogger(EncoderBundle.class).warn("{} has a head for {} classes, the dataset has {}:"
           + " the head is replaced by a new one", where(),
           this.numClasses, numClasses);
     }

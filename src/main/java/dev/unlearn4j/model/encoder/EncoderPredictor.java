@@ -5,6 +5,7 @@ import dev.unlearn4j.model.ModelGraph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -56,7 +57,7 @@ public final class EncoderPredictor {
     List<Prediction> p = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       double[] z = logits.getRow(i).toDoubleVector();
-      double max = java.util.Arrays.stream(z).max().orElse(0);
+      double max = Arrays.stream(z).max().orElse(0);
       double sum = 0;
       int best = 0;
       for (int c = 0; c < z.length; c++) {

@@ -4,6 +4,7 @@ import dev.unlearn4j.model.encoder.onnx.OnnxGraph;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class OnnxExport {
       if (Files.exists(out) && Files.isSameFile(original, out)) {
         throw new UnlearnException(out + ": refusing to overwrite the original model");
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new UnlearnException(out + ": " + e.getMessage());
     }
     OnnxGraph g = OnnxGraph.read(original);

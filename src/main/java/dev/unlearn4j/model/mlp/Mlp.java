@@ -8,6 +8,7 @@ import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.model.ModelGraph;
 import dev.unlearn4j.nn.Layers;
 import dev.unlearn4j.util.Seeds;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,6 @@ public final class Mlp implements Model {
 
   @Override
   public Map<String, INDArray> weights() {
-    return java.util.Collections.unmodifiableMap(weights);
+    return Collections.unmodifiableMap(weights);
   }
 }

@@ -1,5 +1,7 @@
 package dev.unlearn4j.model.encoder.onnx;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A minimal protocol-buffers wire-format reader over a byte array: enough to walk ONNX messages without generated
  * classes. Wire types: 0 varint, 1 64-bit, 2 length-delimited, 5 32-bit.
@@ -57,7 +59,7 @@ final class WireReader {
 
   String readString() {
     int[] r = readLengthDelimited();
-    return new String(buf, r[0], r[1] - r[0], java.nio.charset.StandardCharsets.UTF_8);
+    return new String(buf, r[0], r[1] - r[0], StandardCharsets.UTF_8);
   }
 
   void skip(int wireType) {
