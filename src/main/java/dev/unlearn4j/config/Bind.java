@@ -45,7 +45,8 @@ public final class Bind {
     } catch (UnrecognizedPropertyException e) {
       String key = join(keyPrefix, path(e));
       throw new ConfigException("unknown key '" + key + "'" + suggestion(e.getPropertyName(),
-          e.getKnownPropertyIds()) + "; known: " + new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()));
+          e.getKnownPropertyIds()) + "; known: "
+          + new TreeSet<>(e.getKnownPropertyIds().stream().map(Object::toString).toList()));
     } catch (InvalidFormatException e) {
       throw new ConfigException("key '" + join(keyPrefix, path(e)) + "' expects "
           + article(e.getTargetType()) + ", got '" + e.getValue() + "'");
