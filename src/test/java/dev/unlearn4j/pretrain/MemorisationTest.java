@@ -8,10 +8,12 @@ import dev.unlearn4j.model.causal.HfCheckpoint;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pretraining with planted passages: the passages become reproducible by greedy decoding, unseen ones do not. */
+@Tag("slow")
 class MemorisationTest {
   @TempDir Path dir;
 

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built-in corpora against their documented counts. The packages are fetched once with npm into the cache
  * (about 30 MB) and reused afterwards.
  */
+@Tag("slow")
 class BuiltinDatasetsTest {
   private static Map<String, Long> countByLabel(Dataset d) {
     return d.examples().stream().collect(Collectors.groupingBy(e -> d.labels().get(e.label()), TreeMap::new,

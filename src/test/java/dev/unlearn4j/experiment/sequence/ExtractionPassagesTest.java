@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,6 +28,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * runs one epoch and writes its run directory; the forget set is the CSV's rows in ascending order and every
  * analogue another pool row. Forget texts work too, and each bad input ends with one line naming it.
  */
+@Tag("slow")
 class ExtractionPassagesTest {
   @TempDir Path dir;
   private Path ckpt;

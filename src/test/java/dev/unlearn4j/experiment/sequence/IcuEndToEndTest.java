@@ -14,6 +14,7 @@ import dev.unlearn4j.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * the first run), refinement and per-epoch checks, a complete run directory, and the same summary from a second
  * run with the same seed.
  */
+@Tag("slow")
 class IcuEndToEndTest {
   @TempDir Path dir;
 

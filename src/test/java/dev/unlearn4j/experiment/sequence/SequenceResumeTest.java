@@ -14,6 +14,7 @@ import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ends with the summary, per-passage metrics, refinement log and train log of the uninterrupted run, and leaves no
  * checkpoints behind.
  */
+@Tag("slow")
 class SequenceResumeTest {
   @TempDir Path dir;
 
