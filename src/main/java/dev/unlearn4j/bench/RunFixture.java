@@ -5,7 +5,7 @@ import dev.unlearn4j.model.causal.BpeTrainer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class RunFixture {
     }
     Path tokenizer = dir.resolve("tokenizer.json");
     BpeTrainer.write(BpeTrainer.bytesOnly(c.vocabSize()), tokenizer);
-    HfCheckpoint.save(new CausalLm(c, GptWeights.random(c, seed, DataType.FLOAT)), tokenizer,
+    CausalCheckpoint.save(new CausalLm(c, GptWeights.random(c, seed, DataType.FLOAT)), tokenizer,
         dir.resolve("checkpoint"));
     Random r = new Random(seed);
     int[][] pool = new int[rows][];

@@ -4,7 +4,7 @@ import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.eval.Metric;
 import dev.unlearn4j.eval.MetricResult;
 import dev.unlearn4j.eval.classification.Accuracy;
-import dev.unlearn4j.eval.classification.CrossEntropyLoss;
+import dev.unlearn4j.eval.classification.CrossEntropyMetric;
 import dev.unlearn4j.eval.classification.F1;
 import dev.unlearn4j.experiment.Evaluator;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ public final class Metrics {
         (p, s) -> MetricResult.aggregateOnly(F1.micro(p.labels(), p.predicted())));
     add("class_f1", "F1 of each class: keys <split>.class_f1.<class index>; aggregate: the lowest (eval.labels)",
         (p, s) -> F1.byClass(p.labels(), p.predicted(), p.numClasses(), s.labels()));
-    add("ce_loss", "mean cross-entropy of the true label (per example: the loss)", new CrossEntropyLoss());
+    add("ce_loss", "mean cross-entropy of the true label (per example: the loss)", new CrossEntropyMetric());
     add(MIA_LOSS_AUC, "membership-inference AUC of the LOSS attack, forget (members) vs test", null);
     add(ORACLE_GAP, "|metric − oracle's metric| for every split metric (needs eval.oracle)", null);
     add(ORACLE_AGREEMENT, "share of predictions equal to the oracle's, per split", null);

@@ -1,6 +1,6 @@
 package dev.unlearn4j.cli;
 
-import dev.unlearn4j.model.encoder.Checkpoint;
+import dev.unlearn4j.model.encoder.EncoderCheckpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.HfEncoderExport;
 import dev.unlearn4j.model.encoder.OnnxExport;
@@ -53,7 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("exported " + checkpoint + " to " + out + " (Hugging Face layout)");
       return 0;
     }
-    EncoderBundle b = Checkpoint.read(checkpoint);
+    EncoderBundle b = EncoderCheckpoint.read(checkpoint);
     if (b.origin() == null) {
       throw new UnlearnException(checkpoint + ": the checkpoint records no ONNX origin");
     }

@@ -5,7 +5,7 @@ import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.BeamSearch;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +43,7 @@ public final class GenerateCommand implements Callable<Integer> {
     if (maxNew < 1 || beams < 1) {
       throw new UnlearnException("--max-new-tokens and --beams must be at least 1");
     }
-    CausalLm lm = HfCheckpoint.load(model);
+    CausalLm lm = CausalCheckpoint.load(model);
     int eos = Mappers.JSON.readTree(model.resolve("config.json").toFile()).path("eos_token_id").asInt(-1);
     PrintWriter out = spec.commandLine().getOut();
     try (TextTokenizer tok = TextTokenizer.untruncated(model.resolve("tokenizer.json"))) {

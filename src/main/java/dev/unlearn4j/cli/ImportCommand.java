@@ -2,7 +2,7 @@ package dev.unlearn4j.cli;
 
 import dev.unlearn4j.model.EmbeddedModels;
 import dev.unlearn4j.model.encoder.BertClassifier;
-import dev.unlearn4j.model.encoder.Checkpoint;
+import dev.unlearn4j.model.encoder.EncoderCheckpoint;
 import dev.unlearn4j.model.encoder.EncoderArgs;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.EncoderParity;
@@ -85,7 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
     int longest = Math.min(d.maxLength(), bundle.config().maxPositions() - bundle.config().positionOffset());
     EncoderArgs args = new EncoderArgs(onnx, bare ? null : bundle.tokenizerFile().toString(), longest,
         bundle.pooling(), d.dropout(), d.freezeLayers(), d.freezeEmbeddings());
-    Checkpoint.write(out, bundle.config(), args, bundle.weights(), bundle.tokenizerFile(), bundle.numClasses(),
+    EncoderCheckpoint.write(out, bundle.config(), args, bundle.weights(), bundle.tokenizerFile(), bundle.numClasses(),
         bundle.source());
     if (bundle.numClasses() > 0) {
       console.printf("classifier head: %d classes%s%n", bundle.numClasses(), bundle.source().labels() == null ? ""

@@ -3,7 +3,7 @@ package dev.unlearn4j.experiment;
 import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.Predictions;
-import dev.unlearn4j.eval.classification.CrossEntropyLoss;
+import dev.unlearn4j.eval.classification.CrossEntropyMetric;
 import dev.unlearn4j.eval.privacy.Auc;
 import dev.unlearn4j.eval.privacy.KsTest;
 import java.util.LinkedHashMap;
@@ -67,7 +67,7 @@ public final class CrossMetrics {
   static double[] losses(Predictions p) {
     double[] l = new double[p.size()];
     for (int i = 0; i < l.length; i++) {
-      l[i] = CrossEntropyLoss.nll(p.logits()[i], p.labels()[i]);
+      l[i] = CrossEntropyMetric.nll(p.logits()[i], p.labels()[i]);
     }
     return l;
   }

@@ -13,7 +13,7 @@ import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
-import dev.unlearn4j.train.Checkpoints;
+import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
@@ -130,7 +130,7 @@ public final class ExperimentRunner {
       for (int i = 0; i < exps.size(); i++) {
         results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0,
             checkpoints(runs.get(i), cfg, resume)));
-        new Checkpoints(runs.get(i).file(RunDirectory.CHECKPOINTS), 0).deleteAll();
+        new TrainingCheckpoints(runs.get(i).file(RunDirectory.CHECKPOINTS), 0).deleteAll();
       }
       return results;
     } finally {
@@ -138,14 +138,14 @@ public final class ExperimentRunner {
     }
   }
 
-  /** Checkpoints of a run when it saves them or resumes; null otherwise. */
-  private static Checkpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
+  /** TrainingCheckpoints of a run when it saves them or resumes; null otherwise. */
+  private static TrainingCheckpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
     return cfg.checkpointEvery() > 0 || resume
-        ? new Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;
+        ? new TrainingCheckpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;
   }
 
   private Shared prepare(Experiment exp, Dataset data, ForgetRequest request, List<TrainLog> logs,
-      Checkpoints ckpt) {
+      TrainingCheckpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     Trainer trainer = new Trainer(listeners(logs)).withCheckpoints(ckpt);
     long initSeed = Seeds.derive(cfg.seed(), "init");
@@ -175,7 +175,7 @@ public final class ExperimentRunner {
   }
 
   private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
-      long t0, Checkpoints ckpt) {
+      long t0, TrainingCheckpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     UnlearningMethod method = exp.method();
     TrainSpec schedule = method.schedule(cfg.train());
@@ -233,7 +233,7 @@ public final class ExperimentRunner {
       Map<String, Double> extraTiming, Map<String, Double> extraBefore) {}
 
   private Unlearned train(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
-      List<TrainingListener> listeners, Checkpoints ckpt) {
+      List<TrainingListener> listeners, TrainingCheckpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     long t = System.nanoTime();
     Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))

@@ -6,7 +6,7 @@ import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
-import dev.unlearn4j.train.Checkpoints;
+import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.util.Seeds;
@@ -81,7 +81,7 @@ final class SisaTraining {
       unlearned.set(i, trainStages(i, start, shards.get(i), first, forgetIds));
     }
     double unlearnS = (System.nanoTime() - t) / 1e9;
-    new Checkpoints(scratch, 0).deleteAll();                          // stage files, as a run's checkpoints
+    new TrainingCheckpoints(scratch, 0).deleteAll();                          // stage files, as a run's checkpoints
     Sisa.Args a = sisa.args();
     return new Outcome(new Ensemble(trained, a.aggregation()), new Ensemble(unlearned, a.aggregation()), trainS,
         unlearnS, touched);

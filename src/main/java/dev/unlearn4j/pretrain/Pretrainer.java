@@ -11,9 +11,9 @@ import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.BpeTrainer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptWeights;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.train.BatchPlan;
-import dev.unlearn4j.train.Checkpoints;
+import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
@@ -110,8 +110,8 @@ public final class Pretrainer {
       int perEpoch = (sequences.size() + p.batch() - 1) / p.batch();
       int epochs = (p.steps() + perEpoch - 1) / perEpoch;
       Path stateDir = out.resolve("checkpoints");
-      Checkpoints saves = checkpointEvery > 0 || Files.isDirectory(stateDir)
-          ? new Checkpoints(stateDir, checkpointEvery) : null;
+      TrainingCheckpoints saves = checkpointEvery > 0 || Files.isDirectory(stateDir)
+          ? new TrainingCheckpoints(stateDir, checkpointEvery) : null;
       TrainerState end = new Trainer(listeners).withCheckpoints(saves).fit("pretrain", lm,
           Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())), BatchPlan.retainOnly(p.batch()),
           new TrainSpec(epochs, p.batch(), p.learningRate(), TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, p.steps()),
@@ -121,7 +121,7 @@ public final class Pretrainer {
       double unseenMa = planted.isEmpty() ? Double.NaN
           : meanMa(lm, unseen.subList(0, Math.min(unseen.size(), planted.size())));
       Path ckpt = out.resolve("model");
-      HfCheckpoint.save(lm, tokFile, ckpt);
+      CausalCheckpoint.save(lm, tokFile, ckpt);
       Files.deleteIfExists(tokFile);
       if (saves != null) {
         saves.deleteAll();

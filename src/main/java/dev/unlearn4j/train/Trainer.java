@@ -21,14 +21,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Trainer {
   private final List<TrainingListener> listeners;
-  private Checkpoints checkpoints;
+  private TrainingCheckpoints checkpoints;
 
   public Trainer(List<TrainingListener> listeners) {
     this.listeners = List.copyOf(listeners);
   }
 
   /** Saves checkpoints while training and resumes each phase from its latest one. */
-  public Trainer withCheckpoints(Checkpoints c) {
+  public Trainer withCheckpoints(TrainingCheckpoints c) {
     this.checkpoints = c;
     return this;
   }
@@ -60,7 +60,7 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onStart(state);
     }
-    Checkpoints.Position from = restore(phase, trainStep, batches, perEpoch);
+    TrainingCheckpoints.Position from = restore(phase, trainStep, batches, perEpoch);
     int step = from.step();
     int startEpoch = from.done() ? spec.epochs() + 1 : Math.max(1, from.epoch());
     outer:
@@ -83,7 +83,7 @@ public final class Trainer {
         // after the listeners: a checkpoint only ever covers steps they saw (the train log has their rows), and a
         // process killed in between takes the step again on resume
         if (checkpoints != null && checkpoints.due(step)) {
-          checkpoints.save(phase, new Checkpoints.Position(step, epoch, b + 1, false),
+          checkpoints.save(phase, new TrainingCheckpoints.Position(step, epoch, b + 1, false),
               trainStep.updaters().params(), trainStep.updaters().states());
         }
         if (checkBetweenSteps(model, own, state)) {
@@ -101,7 +101,7 @@ public final class Trainer {
       }
     }
     if (checkpoints != null && !from.done()) {
-      checkpoints.save(phase, new Checkpoints.Position(step, spec.epochs(), perEpoch, true),
+      checkpoints.save(phase, new TrainingCheckpoints.Position(step, spec.epochs(), perEpoch, true),
           trainStep.updaters().params(), trainStep.updaters().states());
     }
     model.load(own);
@@ -126,13 +126,13 @@ public final class Trainer {
    * Restores the phase's latest checkpoint into the live arrays and replays the batch order (and the feed, whose
    * dropout masks draw from the graph's random stream) up to it; returns where to continue.
    */
-  private Checkpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, int perEpoch) {
-    Optional<Checkpoints.Saved> saved = checkpoints == null ? Optional.empty()
+  private TrainingCheckpoints.Position restore(String phase, TrainStep trainStep, StepBatches batches, int perEpoch) {
+    Optional<TrainingCheckpoints.Saved> saved = checkpoints == null ? Optional.empty()
         : checkpoints.latest(phase);
     if (saved.isEmpty()) {
-      return new Checkpoints.Position(0, 1, 0, false);
+      return new TrainingCheckpoints.Position(0, 1, 0, false);
     }
-    Checkpoints.Saved c = saved.get();
+    TrainingCheckpoints.Saved c = saved.get();
     copy(c.params(), trainStep.updaters().params(), phase);
     copy(c.state(), trainStep.updaters().states(), phase);
     if (!c.position().done()) {

@@ -3,7 +3,7 @@ package dev.unlearn4j.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.unlearn4j.eval.classification.CrossEntropyLoss;
+import dev.unlearn4j.eval.classification.CrossEntropyMetric;
 import dev.unlearn4j.experiment.CrossMetrics;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ class CrossMetricsTest {
     assertThat(m.get("oracle_agreement.test")).isCloseTo(0.5, within(1e-12));
     // forget losses: model {σ-losses of 5,4,3} all below the oracle's {−3,2,1} → D = 1, n = m = 3, p = 2/20
     assertThat(m.get("forget_quality.log10_p")).isCloseTo(Math.log10(0.1), within(1e-12));
-    assertThat(CrossEntropyLoss.nll(new double[] {5, 0}, 0)).isLessThan(CrossEntropyLoss.nll(new double[] {1, 0},
+    assertThat(CrossEntropyMetric.nll(new double[] {5, 0}, 0)).isLessThan(CrossEntropyMetric.nll(new double[] {1, 0},
         0));
   }
 

@@ -124,7 +124,7 @@ class PlatformTrapsTest {
   }
 
   private static double nll(double[] z, int y) {
-    return dev.unlearn4j.eval.classification.CrossEntropyLoss.nll(z, y);
+    return dev.unlearn4j.eval.classification.CrossEntropyMetric.nll(z, y);
   }
 
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.Generator;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +31,7 @@ class MemorisationTest {
     assertThat(passages.stream().filter(q -> q.kind().equals("forget")).map(PassagePool.Passage::id))
         .containsExactly("f0-000", "f0-001");
     assertThat(passages).anyMatch(q -> q.kind().equals("candidate")).anyMatch(q -> q.kind().equals("unseen"));
-    CausalLm lm = HfCheckpoint.load(r.checkpoint());
+    CausalLm lm = CausalCheckpoint.load(r.checkpoint());
     for (PassagePool.Passage q : passages.subList(0, 2)) {
       int[] prompt = Arrays.copyOf(q.tokens(), 16);
       int[] want = Arrays.copyOfRange(q.tokens(), 16, 32);

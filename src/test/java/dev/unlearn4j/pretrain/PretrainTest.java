@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.BpeTrainer;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.causal.TinyCheckpoints;
 import dev.unlearn4j.testing.CliRun;
 import java.nio.file.Files;
@@ -22,12 +22,12 @@ class PretrainTest {
     for (boolean neo : new boolean[] {true, false}) {
       Path src = dir.resolve(neo ? "neo" : "gpt2");
       TinyCheckpoints.write(src, neo, 11);
-      CausalLm lm = HfCheckpoint.load(src);
+      CausalLm lm = CausalCheckpoint.load(src);
       Path copy = dir.resolve((neo ? "neo" : "gpt2") + "-copy");
-      HfCheckpoint.save(lm, writeTokenizer(), copy);
+      CausalCheckpoint.save(lm, writeTokenizer(), copy);
       int[][] ids = {{1, 2, 3, 4, 5, 6}};
       INDArray a = lm.logits(ids);
-      INDArray b = HfCheckpoint.load(copy).logits(ids);
+      INDArray b = CausalCheckpoint.load(copy).logits(ids);
       assertThat(b.equalsWithEps(a, 1e-6)).as(neo ? "gpt-neo" : "gpt2").isTrue();
     }
   }
@@ -39,7 +39,7 @@ class PretrainTest {
         "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("preset tiny:", "held-out perplexity");
-    CausalLm lm = HfCheckpoint.load(out.resolve("model"));
+    CausalLm lm = CausalCheckpoint.load(out.resolve("model"));
     assertThat(lm.config().layerTypes()).containsExactly("global", "local");
     assertThat(lm.config().vocabSize()).isEqualTo(512);
     try (TextTokenizer t = TextTokenizer.load(out.resolve("model/tokenizer.json"), 64)) {
@@ -73,8 +73,8 @@ class PretrainTest {
     Pretrainer.Result r = Pretrainer.run(p, PassagePool.Planting.NONE, resumed, 3, java.util.List.of(), 4);
     assertThat(r.steps()).isEqualTo(10);
     assertThat(resumed.resolve("checkpoints")).doesNotExist();
-    var a = HfCheckpoint.load(dir.resolve("whole/model")).weights();
-    var b = HfCheckpoint.load(resumed.resolve("model")).weights();
+    var a = CausalCheckpoint.load(dir.resolve("whole/model")).weights();
+    var b = CausalCheckpoint.load(resumed.resolve("model")).weights();
     for (String k : a.keySet()) {
       assertThat(b.get(k)).as(k).isEqualTo(a.get(k));
     }

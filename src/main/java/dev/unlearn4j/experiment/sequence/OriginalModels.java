@@ -2,7 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.pretrain.PassageFiles;
 import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.pretrain.PretrainPreset;
@@ -47,7 +47,7 @@ final class OriginalModels {
       return obtain(cfg.original(), listeners);
     }
     Path dir = Path.of(cfg.original().checkpoint());
-    int vocab = HfCheckpoint.config(dir).vocabSize();
+    int vocab = CausalCheckpoint.config(dir).vocabSize();
     return new Original(dir, ExtractionPassages.read(p, dir.resolve("tokenizer.json"), vocab, cfg.forgetSet(),
         cfg.eval().unseenPassages(), cfg.seed()), "checkpoint:" + dir);
   }
@@ -79,7 +79,7 @@ final class OriginalModels {
     return s.cache().isEmpty() ? CacheDir.root().resolve("originals") : Path.of(s.cache());
   }
 
-  /** Checkpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */
+  /** EncoderCheckpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */
   static final int CHECKPOINT_EVERY = 100;
 
   /**

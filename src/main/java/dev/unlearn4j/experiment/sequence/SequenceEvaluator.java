@@ -10,7 +10,7 @@ import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class SequenceEvaluator {
     }
     long t0 = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg, List.of());
-    CausalLm lm = HfCheckpoint.load(modelDir);
+    CausalLm lm = CausalCheckpoint.load(modelDir);
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
     Map<String, Double> m = new LinkedHashMap<>();
     Map<String, Double> before = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class SequenceEvaluator {
         m.put(JANG, SequenceRunner.jangEl(lm, sets, ev, SequenceRunner.Memo.NONE));
         // the original's value beside it, from the cache a run with eval.jangEl shares (once per forget set)
         PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
-        before.put(JANG, SequenceRunner.jangEl(HfCheckpoint.load(o.checkpoint()), sets, ev, SequenceRunner
+        before.put(JANG, SequenceRunner.jangEl(CausalCheckpoint.load(o.checkpoint()), sets, ev, SequenceRunner
             .originalMemo(cache, o.checkpoint().resolve("model.safetensors"), sets, ev, cloze)));
       }
     }

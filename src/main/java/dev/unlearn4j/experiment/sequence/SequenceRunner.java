@@ -16,11 +16,11 @@ import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.pretrain.PassagePool;
-import dev.unlearn4j.train.Checkpoints;
+import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainingListener;
@@ -90,7 +90,7 @@ public final class SequenceRunner {
     long t = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg, extraListeners);
     timing.put("original_s", seconds(t));
-    CausalLm original = HfCheckpoint.load(o.checkpoint());
+    CausalLm original = CausalCheckpoint.load(o.checkpoint());
     Path tokFile = o.checkpoint().resolve("tokenizer.json");
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
     int longest = o.passages().stream().mapToInt(p -> p.tokens().length).max().orElse(0);
@@ -101,7 +101,7 @@ public final class SequenceRunner {
     RunDirectory run = runDirectory.get();                // inputs checked: only now does a new run directory appear
     RunInputs.recordOrCheck(run, RunInputs.ofValues(o.checkpoint().toString(), cfg.passages().pool(),
         cfg.passages().forget(), cfg.passages().unseen(), ev.encoder()), resume);
-    Checkpoints ckpt = new Checkpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery());
+    TrainingCheckpoints ckpt = new TrainingCheckpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
       EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
@@ -179,7 +179,7 @@ public final class SequenceRunner {
       Summary summary = new Summary(cfg.name(), method.name(), "gpt-neo:" + o.key(), "planted-set-"
           + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
 
-      HfCheckpoint.save(model, tokFile, run.file("model"));
+      CausalCheckpoint.save(model, tokFile, run.file("model"));
       Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
       String originalSha = inputs.get(originalFile.toString());             // hashed when the run started
       inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));

@@ -166,6 +166,6 @@ public final class BertClassifier implements Model {
   /** A full checkpoint: config.json, model.safetensors (head included) and tokenizer.json. */
   @Override
   public void save(Path dir) {
-    Checkpoint.write(dir, this);
+    EncoderCheckpoint.write(dir, this);
   }
 }

@@ -48,7 +48,7 @@ public record EncoderBundle(BertConfig config, Map<String, INDArray> weights, Pa
     }
     Path p = Path.of(source);
     if (Files.isDirectory(p)) {
-      return HfEncoders.isHf(p) ? HfEncoders.read(p) : Checkpoint.read(p);
+      return HfEncoders.isHf(p) ? HfEncoders.read(p) : EncoderCheckpoint.read(p);
     }
     if (!Files.exists(p)) {
       throw new UnlearnException(source + ": no such file or checkpoint directory");

@@ -31,8 +31,8 @@ public final class EncoderPredictor {
   public static EncoderPredictor open(Path dir) {
     EncoderBundle b = EncoderBundle.open(dir.toString(), null);
     int longest = Math.min(512, b.config().maxPositions() - b.config().positionOffset());
-    EncoderArgs args = HfEncoders.isHf(dir) || !Files.isRegularFile(dir.resolve(Checkpoint.CONFIG))
-        ? new EncoderArgs(dir.toString(), null, longest, null, 0.0, 0, false) : Checkpoint.manifest(dir).args();
+    EncoderArgs args = HfEncoders.isHf(dir) || !Files.isRegularFile(dir.resolve(EncoderCheckpoint.CONFIG))
+        ? new EncoderArgs(dir.toString(), null, longest, null, 0.0, 0, false) : EncoderCheckpoint.manifest(dir).args();
     return new EncoderPredictor(b.classifier(args, Math.max(1, b.numClasses()), 0), b.numClasses() > 0);
   }
 

@@ -26,7 +26,7 @@ public final class HfEncoderExport {
   private HfEncoderExport() {}
 
   public static void write(Path checkpoint, Path out) {
-    EncoderBundle b = Checkpoint.read(checkpoint);
+    EncoderBundle b = EncoderCheckpoint.read(checkpoint);
     HfOrigin hf = b.source().hf();
     HfFamily family = hf != null ? HfFamily.of(hf.modelType(), checkpoint.toString()) : HfFamily.BERT;
     BertConfig c = b.config();

@@ -23,7 +23,7 @@ class AccuracyAndLossTest {
 
   @Test
   void crossEntropyIsTheMeanNegativeLogSoftmaxOfTheTrueLabel() {
-    MetricResult r = new CrossEntropyLoss().compute(p, EvalSpec.defaults());
+    MetricResult r = new CrossEntropyMetric().compute(p, EvalSpec.defaults());
     double a = Math.log(1 + Math.exp(-1));   // −log σ(2−1)
     double b = Math.log(2);
     double c = Math.log(1 + Math.exp(-4));

@@ -8,7 +8,7 @@ import dev.unlearn4j.model.causal.BpeTrainer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;
-import dev.unlearn4j.model.causal.HfCheckpoint;
+import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.NpyFiles;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class ExtractionPassagesTest {
     Path tokenizer = dir.resolve("tokenizer.json");
     BpeTrainer.write(bpe, tokenizer);
     GptConfig c = new GptConfig(GptConfig.NEO, vocab, 256, 16, 2, 64, 1e-5, List.of("global", "local"), 256);
-    HfCheckpoint.save(new CausalLm(c, GptWeights.random(c, 3, DataType.FLOAT)), tokenizer, ckpt);
+    CausalCheckpoint.save(new CausalLm(c, GptWeights.random(c, 3, DataType.FLOAT)), tokenizer, ckpt);
     Random r = new Random(4);
     int[][] pool = new int[16][200];
     for (int[] row : pool) {

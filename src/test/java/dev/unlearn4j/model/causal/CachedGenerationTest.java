@@ -17,7 +17,7 @@ class CachedGenerationTest {
   private CausalLm lm(boolean neo, long seed) {
     Path p = dir.resolve((neo ? "neo" : "gpt2") + seed);
     TinyCheckpoints.write(p, neo, seed);
-    return HfCheckpoint.load(p);
+    return CausalCheckpoint.load(p);
   }
 
   @Test

@@ -27,7 +27,7 @@ class GenerateCommandTest {
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(2);
     JsonNode first = Mappers.JSON.readTree(lines[0]);
-    CausalLm lm = HfCheckpoint.load(ck);
+    CausalLm lm = CausalCheckpoint.load(ck);
     try (TextTokenizer tok = TextTokenizer.untruncated(ck.resolve("tokenizer.json"))) {
       int[] ids = java.util.Arrays.stream(tok.ids(prompt)).mapToInt(x -> (int) x).toArray();
       int[] want = Generator.greedy(lm, new int[][] {ids}, 6, -1)[0];

@@ -14,7 +14,7 @@ class GenerationTest {
 
   private CausalLm neo() {
     TinyCheckpoints.write(dir.resolve("neo"), true, 7);
-    return HfCheckpoint.load(dir.resolve("neo"));
+    return CausalCheckpoint.load(dir.resolve("neo"));
   }
 
   @Test

@@ -38,7 +38,7 @@ class GptArchitectureTest {
   @Test
   void gptNeoLogitsMatchTheReferenceIncludingLocalAttention() {
     Map<String, float[][]> w = TinyCheckpoints.write(dir.resolve("neo"), true, 1);
-    CausalLm lm = HfCheckpoint.load(dir.resolve("neo"));
+    CausalLm lm = CausalCheckpoint.load(dir.resolve("neo"));
     assertThat(lm.config().layerTypes()).containsExactly("global", "local");
     assertThat(lm.config().window()).isEqualTo(3);
     NaiveGpt ref = new NaiveGpt(true, TinyCheckpoints.D, TinyCheckpoints.H, TinyCheckpoints.WINDOW,
@@ -53,7 +53,7 @@ class GptArchitectureTest {
   @Test
   void gpt2LogitsMatchTheReference() {
     Map<String, float[][]> w = TinyCheckpoints.write(dir.resolve("gpt2"), false, 2);
-    CausalLm lm = HfCheckpoint.load(dir.resolve("gpt2"));
+    CausalLm lm = CausalCheckpoint.load(dir.resolve("gpt2"));
     NaiveGpt ref = new NaiveGpt(false, TinyCheckpoints.D, TinyCheckpoints.H, 0, new String[] {"global", "global"},
         w);
     assertThat(maxDiff(lm, ref)).isLessThan(1e-4);
@@ -66,9 +66,9 @@ class GptArchitectureTest {
     Map<String, INDArray> t = new LinkedHashMap<>(Safetensors.read(neo.resolve("model.safetensors")));
     t.remove("transformer.h.1.mlp.c_fc.bias");
     Safetensors.write(neo.resolve("model.safetensors"), t, Map.of());
-    assertThatThrownBy(() -> HfCheckpoint.load(neo)).hasMessageContaining("missing tensor for 'h.1.mlp.fc.bias'");
+    assertThatThrownBy(() -> CausalCheckpoint.load(neo)).hasMessageContaining("missing tensor for 'h.1.mlp.fc.bias'");
     Files.writeString(neo.resolve("config.json"), "{\"model_type\":\"llama\"}");
-    assertThatThrownBy(() -> HfCheckpoint.load(neo)).hasMessageContaining("unsupported model_type 'llama'");
+    assertThatThrownBy(() -> CausalCheckpoint.load(neo)).hasMessageContaining("unsupported model_type 'llama'");
   }
 
   @Test
@@ -78,6 +78,6 @@ class GptArchitectureTest {
     byte[] bytes = Files.readAllBytes(neo.resolve("model.safetensors"));
     bytes[8] = 'X';                                        // break the JSON header
     Files.write(neo.resolve("model.safetensors"), bytes);
-    assertThatThrownBy(() -> HfCheckpoint.load(neo)).hasMessageContaining("corrupt safetensors header");
+    assertThatThrownBy(() -> CausalCheckpoint.load(neo)).hasMessageContaining("corrupt safetensors header");
   }
 }

@@ -15,7 +15,7 @@ class GreedyForksTest {
   @Test
   void forkedContinuationsEqualSeparateGreedyDecoding() {
     TinyCheckpoints.write(dir, true, 21);
-    CausalLm lm = HfCheckpoint.load(dir);
+    CausalLm lm = CausalCheckpoint.load(dir);
     Random r = new Random(4);
     int[][] x = new int[3][TinyCheckpoints.P];
     for (int[] row : x) {

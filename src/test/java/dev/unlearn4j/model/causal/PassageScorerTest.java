@@ -21,7 +21,7 @@ class PassageScorerTest {
   @Test
   void batchedScoresEqualPlainGreedyDecodingPerPrompt() {
     TinyCheckpoints.write(dir, true, 21);
-    CausalLm lm = HfCheckpoint.load(dir);
+    CausalLm lm = CausalCheckpoint.load(dir);
     Random r = new Random(4);
     List<int[]> passages = new ArrayList<>();
     for (int p = 0; p < 18; p++) {                            // 18 > one batch of 16

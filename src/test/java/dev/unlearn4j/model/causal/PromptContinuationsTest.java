@@ -20,7 +20,7 @@ class PromptContinuationsTest {
   @Test
   void sharedContinuationsEqualSeparateGreedyDecodingForAnyProposal() {
     TinyCheckpoints.write(dir, true, 21);
-    CausalLm lm = HfCheckpoint.load(dir);
+    CausalLm lm = CausalCheckpoint.load(dir);
     int t = TinyCheckpoints.P;
     Random r = new Random(9);
     int[][] x = new int[4][t];

@@ -17,7 +17,7 @@ class TokenScoresTest {
   @Test
   void scoresMatchTheFullSoftmaxAndGiveTheSameMinKPlusPlus() {
     TinyCheckpoints.write(dir, true, 5);
-    CausalLm lm = HfCheckpoint.load(dir);
+    CausalLm lm = CausalCheckpoint.load(dir);
     Random r = new Random(2);
     int[][] ids = new int[3][TinyCheckpoints.P];
     for (int[] row : ids) {

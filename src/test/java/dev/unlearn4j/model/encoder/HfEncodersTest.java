@@ -149,7 +149,7 @@ class HfEncodersTest {
         "pytorch_model.bin only").hasMessageContaining("safe_serialization=True");
     BertClassifier mean = TinyEncoders.classifier(org.nd4j.linalg.api.buffer.DataType.FLOAT,
         EncoderArgs.Pooling.MEAN, 0.1, 3);
-    Checkpoint.write(dir.resolve("mean"), mean.config(), mean.args(), mean.weights(),
+    EncoderCheckpoint.write(dir.resolve("mean"), mean.config(), mean.args(), mean.weights(),
         dev.unlearn4j.model.EmbeddedModels.resolve(dev.unlearn4j.model.EmbeddedModels.MINILM).tokenizer(), 3, null);
     CliRun r = CliRun.of("export", dir.resolve("mean").toString(), "--hf", "--out", dir.resolve("x").toString());
     assertThat(r.exitCode()).isNotZero();

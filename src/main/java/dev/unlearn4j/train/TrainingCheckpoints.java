@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * crash mid-write leaves the previous checkpoint in force). A phase that finished is marked {@code done}: resuming
  * restores its final weights instead of training it again.
  */
-public final class Checkpoints {
+public final class TrainingCheckpoints {
   /** Where a phase stood: the loop position to continue from. */
   public record Position(int step, int epoch, int batchInEpoch, boolean done) {}
 
@@ -34,7 +34,7 @@ public final class Checkpoints {
    * @param dir checkpoint directory (created on first save)
    * @param every save every this many steps (0: only when a phase ends)
    */
-  public Checkpoints(Path dir, int every) {
+  public TrainingCheckpoints(Path dir, int every) {
     this.dir = dir;
     this.every = every;
   }
@@ -74,7 +74,7 @@ public final class Checkpoints {
       }
       Files.delete(dir);
     } catch (IOException e) {
-      LoggerFactory.getLogger(Checkpoints.class).warn("could not delete {}: {}", dir, e.getMessage());
+      LoggerFactory.getLogger(TrainingCheckpoints.class).warn("could not delete {}: {}", dir, e.getMessage());
     }
   }
 

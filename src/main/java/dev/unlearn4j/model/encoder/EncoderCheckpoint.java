@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code config.json} (architecture, model arguments, head size, ONNX origin), written last so that a directory
  * with a {@code config.json} is complete. Checkpoints are never written into a non-empty directory.
  */
-public final class Checkpoint {
-  private Checkpoint() {}
+public final class EncoderCheckpoint {
+  private EncoderCheckpoint() {}
 
   public static final String CONFIG = "config.json";
   public static final String WEIGHTS = "model.safetensors";

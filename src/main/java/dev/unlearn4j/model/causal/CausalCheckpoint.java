@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code c_attn} [D, 3D] is split into q, k and v on load and joined on save. Missing or misshapen tensors fail;
  * unexpected ones are logged.
  */
-public final class HfCheckpoint {
-  private HfCheckpoint() {}
+public final class CausalCheckpoint {
+  private CausalCheckpoint() {}
 
   /** One of unlearn4j's tensors and where it lives in a checkpoint (without the {@code transformer.} prefix). */
   private record Link(String ours, String hf, boolean transposed) {}
@@ -117,7 +117,7 @@ public final class HfCheckpoint {
     }
     unused.removeIf(k -> IGNORED_SUFFIXES.stream().anyMatch(k::endsWith));
     if (!unused.isEmpty()) {
-      LoggerFactory.getLogger(HfCheckpoint.class).warn("{}: ignoring unexpected tensors {}", where, unused);
+      LoggerFactory.getLogger(CausalCheckpoint.class).warn("{}: ignoring unexpected tensors {}", where, unused);
     }
     return new CausalLm(c, ordered);
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-class CheckpointTest {
+class EncoderCheckpointTest {
   @TempDir Path dir;
 
   private static Path tokenizerFile() {
@@ -26,8 +26,8 @@ class CheckpointTest {
   void savedClassifierReloadsWithItsHeadAndGivesTheSameLogits() {
     BertClassifier m = TinyEncoders.classifier(DataType.FLOAT, EncoderArgs.Pooling.MEAN, 0.1, 3);
     Path ck = dir.resolve("ck");
-    Checkpoint.write(ck, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null);
-    EncoderBundle b = Checkpoint.read(ck);
+    EncoderCheckpoint.write(ck, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null);
+    EncoderBundle b = EncoderCheckpoint.read(ck);
     assertThat(b.numClasses()).isEqualTo(3);
     assertThat(b.config()).isEqualTo(m.config());
     BertClassifier back = b.classifier(m.args(), 3, 99);
@@ -47,7 +47,7 @@ class CheckpointTest {
   void checkpointsAreNeverWrittenIntoANonEmptyDirectory() throws Exception {
     BertClassifier m = TinyEncoders.classifier(DataType.FLOAT, EncoderArgs.Pooling.MEAN, 0.1, 3);
     Files.writeString(dir.resolve("keep.txt"), "user data");
-    assertThatThrownBy(() -> Checkpoint.write(dir, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null))
+    assertThatThrownBy(() -> EncoderCheckpoint.write(dir, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null))
         .isInstanceOf(UnlearnException.class).hasMessageContaining("exists and is not empty");
     assertThat(Files.readString(dir.resolve("keep.txt"))).isEqualTo("user data");
   }
@@ -56,12 +56,12 @@ class CheckpointTest {
   void missingOrMisshapenTensorFailsClearly() {
     BertClassifier m = TinyEncoders.classifier(DataType.FLOAT, EncoderArgs.Pooling.MEAN, 0.1, 3);
     Path ck = dir.resolve("ck");
-    Checkpoint.write(ck, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null);
-    Map<String, INDArray> w = new LinkedHashMap<>(Safetensors.read(ck.resolve(Checkpoint.WEIGHTS)));
+    EncoderCheckpoint.write(ck, m.config(), m.args(), m.weights(), tokenizerFile(), 3, null);
+    Map<String, INDArray> w = new LinkedHashMap<>(Safetensors.read(ck.resolve(EncoderCheckpoint.WEIGHTS)));
     w.remove("encoder.layer.1.attention.self.key.bias");
-    Safetensors.write(ck.resolve(Checkpoint.WEIGHTS), w, Map.of());
-    assertThatThrownBy(() -> Checkpoint.read(ck)).hasMessageContaining(
+    Safetensors.write(ck.resolve(EncoderCheckpoint.WEIGHTS), w, Map.of());
+    assertThatThrownBy(() -> EncoderCheckpoint.read(ck)).hasMessageContaining(
         "missing tensor 'encoder.layer.1.attention.self.key.bias'");
-    assertThatThrownBy(() -> Checkpoint.read(dir.resolve("nothing"))).hasMessageContaining("not a checkpoint");
+    assertThatThrownBy(() -> EncoderCheckpoint.read(dir.resolve("nothing"))).hasMessageContaining("not a checkpoint");
   }
 }

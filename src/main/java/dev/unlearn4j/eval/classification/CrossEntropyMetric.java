@@ -11,7 +11,7 @@ import java.util.Map;
  * Mean cross-entropy −log softmax(z_i)[y_i] over the split, computed in double precision from the logits; per
  * example the loss itself (the LOSS score of membership inference).
  */
-public final class CrossEntropyLoss implements Metric {
+public final class CrossEntropyMetric implements Metric {
   @Override
   public MetricResult compute(Predictions p, EvalSpec spec) {
     Map<String, Double> per = new LinkedHashMap<>();
