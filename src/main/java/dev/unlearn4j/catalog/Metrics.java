@@ -6,7 +6,6 @@ import dev.unlearn4j.eval.MetricResult;
 import dev.unlearn4j.eval.classification.Accuracy;
 import dev.unlearn4j.eval.classification.CrossEntropyMetric;
 import dev.unlearn4j.eval.classification.F1;
-import dev.unlearn4j.experiment.Evaluator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class Metrics {
     cost("peak_rss_bytes", "peak resident set size of the process (VmHWM)");
   }
 
-  /** True for metrics computed on one split at a time by the {@link Evaluator}. */
+  /** True for metrics computed on one split at a time by {@code experiment.Evaluator}. */
   public static boolean perSplit(String name) {
     Entry e = ALL.get(name);
     return e != null && e.metric() != null;

@@ -1,6 +1,5 @@
 package dev.unlearn4j.eval;
 
-import dev.unlearn4j.catalog.Metrics;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,6 @@
 package dev.unlearn4j.eval;
 
-import dev.unlearn4j.catalog.Metrics;
-
-/** A metric over one split's predictions. Registered by name in {@link Metrics}. */
+/** A metric over one split's predictions. Registered by name in {@code catalog.Metrics}. */
 public interface Metric {
   MetricResult compute(Predictions p, EvalSpec spec);
 }

@@ -1,7 +1,6 @@
 package dev.unlearn4j.method;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.config.EnumKey;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.Objective;

@@ -1,2 +1,2 @@
-/** Unlearning methods: one small class per method, all listed in {@link dev.unlearn4j.catalog.Methods}. */
+/** Unlearning methods: one small class per method, all listed in {@code catalog.Methods}. */
 package dev.unlearn4j.method;

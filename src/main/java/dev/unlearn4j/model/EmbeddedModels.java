@@ -1,6 +1,5 @@
 package dev.unlearn4j.model;
 
-import dev.unlearn4j.catalog.Models;
 import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
