@@ -50,14 +50,8 @@ public final class CsvSource implements DatasetSource {
 
   @Override
   public Dataset load() {
-    Path file = Path.of(args.path());
-    LabelledRows rows = new LabelledRows(file.toString());
-    read(file, rows, "row-");
-    if (args.testPath() != null) {
-      rows.startTest(Path.of(args.testPath()));
-      read(Path.of(args.testPath()), rows, "test-row-");
-    }
-    return rows.toDataset("csv", "column '" + args.labelColumn() + "'");
+    return LabelledRows.load("csv", Path.of(args.path()), args.testPath(), this::read,
+        "column '" + args.labelColumn() + "'");
   }
 
   private void read(Path file, LabelledRows rows, String idPrefix) {
@@ -73,7 +67,7 @@ public final class CsvSource implements DatasetSource {
       }
       for (CSVRecord r : csv) {
         String where = file + " line " + r.getParser().getCurrentLineNumber();
-        String id = args.idColumn() == null ? idPrefix + r.getRecordNumber() : r.get(args.idColumn());
+        String id = args.idColumn() == null ? idPrefix + "row-" + r.getRecordNumber() : r.get(args.idColumn());
         rows.add(id, r.get(args.labelColumn()), r.get(args.textColumn()),
             args.groupColumn() == null ? null : r.get(args.groupColumn()), where);
       }

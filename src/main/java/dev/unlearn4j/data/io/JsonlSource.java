@@ -44,14 +44,8 @@ public final class JsonlSource implements DatasetSource {
 
   @Override
   public Dataset load() {
-    Path file = Path.of(args.path());
-    LabelledRows rows = new LabelledRows(file.toString());
-    read(file, rows, "line-");
-    if (args.testPath() != null) {
-      rows.startTest(Path.of(args.testPath()));
-      read(Path.of(args.testPath()), rows, "test-line-");
-    }
-    return rows.toDataset("jsonl", "field '" + args.labelField() + "'");
+    return LabelledRows.load("jsonl", Path.of(args.path()), args.testPath(), this::read,
+        "field '" + args.labelField() + "'");
   }
 
   private void read(Path file, LabelledRows rows, String idPrefix) {
@@ -73,7 +67,7 @@ public final class JsonlSource implements DatasetSource {
           throw new UnlearnException(where + ": needs the fields '" + args.textField() + "' and '"
               + args.labelField() + "'");
         }
-        String id = args.idField() == null ? idPrefix + n : o.path(args.idField()).asText();
+        String id = args.idField() == null ? idPrefix + "line-" + n : o.path(args.idField()).asText();
         String group = args.groupField() == null ? null : o.path(args.groupField()).asText(null);
         rows.add(id, o.get(args.labelField()).asText(), o.get(args.textField()).asText(), group, where);
       }

@@ -53,9 +53,24 @@ final class LabelledRows {
     }
   }
 
-  /** The rows added from now on come from the separate test file (dataset.args.testPath). */
-  void startTest(Path file) {
-    testFile = file;
+  /** Reads one file's rows; {@code idPrefix} is "" for the training file and "test-" for the test file. */
+  interface FileReader {
+    void read(Path file, LabelledRows rows, String idPrefix);
+  }
+
+  /**
+   * The dataset of {@code file} and, when {@code testPath} is set, of the separate test file read the same way.
+   *
+   * @param labelKey names where the labels come from, for messages
+   */
+  static Dataset load(String name, Path file, String testPath, FileReader reader, String labelKey) {
+    LabelledRows rows = new LabelledRows(file.toString());
+    reader.read(file, rows, "");
+    if (testPath != null) {
+      rows.testFile = Path.of(testPath);                    // the rows added from here on are the test split
+      reader.read(rows.testFile, rows, "test-");
+    }
+    return rows.toDataset(name, labelKey);
   }
 
   void input(Path file) {

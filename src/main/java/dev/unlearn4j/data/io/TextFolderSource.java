@@ -18,7 +18,7 @@ public final class TextFolderSource implements DatasetSource {
   /**
    * @param path the top folder (required); each subfolder is a class, each regular file in it an example
    * @param testPath a second folder laid out the same way that is the test split (default unset: drawn from
-   *     {@code path} by forget.testFraction); its files are never trained on, their ids prefixed test:
+   *     {@code path} by forget.testFraction); its files are never trained on, their ids prefixed test-
    */
   public record Args(String path, String testPath) {
     public static Args defaults() {
@@ -38,13 +38,8 @@ public final class TextFolderSource implements DatasetSource {
   @Override
   public Dataset load() {
     Path root = Path.of(args.path());
-    LabelledRows rows = new LabelledRows(root.toString());
-    read(root, rows, "");
-    if (args.testPath() != null) {
-      rows.startTest(Path.of(args.testPath()));
-      read(Path.of(args.testPath()), rows, "test:");
-    }
-    return rows.toDataset("text-folder", "the folder names under " + root);
+    return LabelledRows.load("text-folder", root, args.testPath(), TextFolderSource::read,
+        "the folder names under " + root);
   }
 
   private static void read(Path root, LabelledRows rows, String idPrefix) {

@@ -77,7 +77,7 @@ class TestFileTest {
     }
     Dataset f = new TextFolderSource(new TextFolderSource.Args(dir.resolve("train").toString(),
         dir.resolve("held").toString())).load();
-    assertThat(f.testIds()).containsExactly("test:a/f.txt");
+    assertThat(f.testIds()).containsExactly("test-a/f.txt");
     assertThat(f.examples()).hasSize(3);
   }
 
