@@ -16,8 +16,10 @@ import java.util.List;
  * @param batchSize examples per forward pass during evaluation (default 64)
  * @param utilityFloor stop unlearning with an error when the retain-split accuracy after an epoch falls below this
  *     (a utility collapse); 0 turns the check off (default 0)
+ * @param relearn the relearning attack after unlearning (default off, see {@link RelearnSpec})
  */
-public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize, double utilityFloor) {
+public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize, double utilityFloor,
+    RelearnSpec relearn) {
   /** Which classes macro-F1 averages over. */
   public enum LabelSet {
     OBSERVED,
@@ -40,6 +42,12 @@ public record EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, in
       throw new ConfigException("key 'eval.batchSize' must be >= 1, got " + batchSize);
     }
     metrics = List.copyOf(metrics);
+    relearn = relearn == null ? RelearnSpec.defaults() : relearn;
+  }
+
+  /** Without a relearning attack. */
+  public EvalSpec(List<String> metrics, boolean oracle, LabelSet labels, int batchSize, double utilityFloor) {
+    this(metrics, oracle, labels, batchSize, utilityFloor, RelearnSpec.defaults());
   }
 
   public static EvalSpec defaults() {

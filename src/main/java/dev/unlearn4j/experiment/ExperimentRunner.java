@@ -11,12 +11,13 @@ import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.classifier.Sisa;
+import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
-import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
+import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
 import dev.unlearn4j.util.Sha256;
@@ -45,7 +46,7 @@ public final class ExperimentRunner {
 
   /** The original model, the oracle and their evaluations: shared by every method of a batch of runs. */
   private record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
-      Map<String, Double> timing, double evalSeconds) {}
+      Model oracleModel, Map<String, Double> timing, double evalSeconds) {}
 
   /** The unlearned model's checkpoint directory inside a run directory. */
   public static final String MODEL_DIR = "model";
@@ -162,16 +163,18 @@ public final class ExperimentRunner {
     double evalS = seconds(t);
 
     EvalResult oracle = null;
+    Model oracleModel = null;
     if (cfg.eval().oracle()) {
-      Model oracleModel = exp.model().create(data, initSeed);
-      timing.put("oracle_s", cache.trainOrLoad("oracle", oracleModel, () -> trainer.fit("oracle", oracleModel, ce,
+      oracleModel = exp.model().create(data, initSeed);
+      Model trained = oracleModel;
+      timing.put("oracle_s", cache.trainOrLoad("oracle", trained, () -> trainer.fit("oracle", trained, ce,
           BatchPlan.retainOnly(cfg.train().batchSize()), cfg.train(), List.of(), request.retain().examples(),
           cfg.seed())));
       t = System.nanoTime();
       oracle = Evaluator.evaluate(oracleModel, request.evaluationSplits(), cfg.eval());
       evalS += seconds(t);
     }
-    return new Shared(data, request, original, before, oracle, timing, evalS);
+    return new Shared(data, request, original, before, oracle, oracleModel, timing, evalS);
   }
 
   private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
@@ -204,6 +207,12 @@ public final class ExperimentRunner {
     beforeMetrics.putAll(u.extraBefore());
     Map<String, Double> afterMetrics = new LinkedHashMap<>(CrossMetrics.compute(after, s.oracle(), metrics));
     afterMetrics.putAll(UtilityCheck.of(before, after));
+    if (cfg.eval().relearn().enabled() && !(unlearned instanceof Ensemble)) {   // SISA's ensemble: not attacked
+      t = System.nanoTime();
+      afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(), cfg.eval(),
+          Seeds.derive(cfg.seed(), "relearn")));
+      timing.put("relearn_s", seconds(t));
+    }
     Summary summary = new Summary(cfg.name(), method.name(), cfg.model().name(), s.data().name(), s.data().labels(),
         cfg.seed(), beforeMetrics, afterMetrics, oracle, timing, memory);
 
