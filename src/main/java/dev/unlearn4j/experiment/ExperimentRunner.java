@@ -139,7 +139,7 @@ public final class ExperimentRunner {
     }
   }
 
-  /** TrainingCheckpoints of a run when it saves them or resumes; null otherwise. */
+  /** Checkpoints of a run when it saves them or resumes; null otherwise. */
   private static TrainingCheckpoints checkpoints(RunDirectory run, ExperimentConfig cfg, boolean resume) {
     return cfg.checkpointEvery() > 0 || resume
         ? new TrainingCheckpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery()) : null;

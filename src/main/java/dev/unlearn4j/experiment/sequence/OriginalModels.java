@@ -79,7 +79,7 @@ final class OriginalModels {
     return s.cache().isEmpty() ? CacheDir.root().resolve("originals") : Path.of(s.cache());
   }
 
-  /** EncoderCheckpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */
+  /** Checkpoint interval of an original's pretraining: an interrupted one resumes from at most this many steps back. */
   static final int CHECKPOINT_EVERY = 100;
 
   /**
