@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relearning attack on a small MLP whose original memorised 24 mislabelled points: a model equal to the oracle
+ * The relearning attack on a small MLP whose original memorised 16 mislabelled points: a model equal to the oracle
  * recovers exactly as the oracle does (removed), the original itself has not moved (not forgotten), and gradient
  * ascent on the forget set, which suppresses the wrong labels without retraining, is relearnt faster than the
  * oracle learns them (hidden).
