@@ -35,11 +35,13 @@ public final class ClassificationTable {
       new Column("unlearn s", "timing", "unlearn_s"),
       new Column("unlearn / retrain", "timing", "retrain_ratio"));
 
-  /** Columns of the forget scenarios, shown where the group's runs have them. */
+  /** Columns of the forget scenarios and of the relearning attack, shown where the group's runs have them. */
   private static final List<Column> SCENARIO_COLUMNS = List.of(
       new Column("forget F1 (true labels)", "", "forget_true.macro_f1"),
       new Column("forgotten-class recall", "", "test_forgotten_class.accuracy"),
-      new Column("other classes' F1", "", "test_other_classes.macro_f1"));
+      new Column("other classes' F1", "", "test_other_classes.macro_f1"),
+      new Column("relearn recovery", "", "relearn.recovery"),                   // eval.relearn, verification.md
+      new Column("oracle's relearn recovery", "", "relearn.oracle_recovery"));
 
   /** Shown as counts over a row's runs: stopped by the stopping rule, and utility lost (see UtilityCheck). */
   private static final List<Column> COUNTS = List.of(

@@ -86,4 +86,18 @@ class ClassificationTableTest {
     assertThat(table.out()).contains("| gradient-ascent | 1 |", "| finetune | 1 |", "| original (before) | 1 |");
     assertThat(CliRun.of("table", dir.resolve("missing").toString()).err()).contains("no such directory");
   }
+
+  @Test
+  void relearningColumnsAppearWhereRunsHaveThem() throws Exception {
+    for (long seed : new long[] {1, 2}) {
+      Summary s = new Summary("exp", "deepcut", "mlp", "blobs", seed, Map.of("forget.macro_f1", 1.0),
+          Map.of("forget.macro_f1", 0.1, "relearn.recovery", 0.2 * seed, "relearn.oracle_recovery", 0.1),
+          Map.of("forget.macro_f1", 0.0), Map.of("unlearn_s", 1.0), Map.of());
+      Path runDir = Files.createDirectories(dir.resolve("exp").resolve("s" + seed + "-deepcut"));
+      Mappers.JSON.writeValue(runDir.resolve("summary.json").toFile(), s);
+    }
+    String md = ClassificationTable.write(dir);
+    assertThat(md).contains("| relearn recovery | oracle's relearn recovery |",
+        "| deepcut | 2 | 0.100 ± 0.000 | – | – | 0.300 ± 0.141 | 0.100 ± 0.000 |");
+  }
 }
