@@ -14,9 +14,6 @@ import java.util.List;
  * and run no loops; the {@link dev.unlearn4j.train.Trainer} does.
  */
 public interface UnlearningMethod {
-  /** Registry name. */
-  String name();
-
   /** The loss the method minimises, as named weighted terms. */
   Objective objective();
 

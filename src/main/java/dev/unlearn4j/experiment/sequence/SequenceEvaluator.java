@@ -87,7 +87,7 @@ public final class SequenceEvaluator {
       m.keySet().retainAll(metrics);
     }
     Map<String, Double> timing = Map.of("eval_s", (System.nanoTime() - t0) / 1e9);
-    Summary s = new Summary(cfg.name(), exp.method().name(), "gpt-neo:" + o.key(), "planted-set-" + cfg.forgetSet(),
+    Summary s = new Summary(cfg.name(), cfg.method().name(), "gpt-neo:" + o.key(), "planted-set-" + cfg.forgetSet(),
         cfg.seed(), before, m, Map.of(), timing, Map.of("peak_heap_bytes", Memory.peakHeapBytes(),
         "peak_rss_bytes", Memory.peakRssBytes()));
     RunDirectory.at(out).writeJson(RunDirectory.SUMMARY, s);

@@ -176,7 +176,7 @@ public final class SequenceRunner {
       Map<String, Long> memory = new LinkedHashMap<>();
       memory.put("peak_heap_bytes", Memory.peakHeapBytes());
       memory.put("peak_rss_bytes", Memory.peakRssBytes());
-      Summary summary = new Summary(cfg.name(), method.name(), "gpt-neo:" + o.key(), "planted-set-"
+      Summary summary = new Summary(cfg.name(), cfg.method().name(), "gpt-neo:" + o.key(), "planted-set-"
           + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
 
       CausalCheckpoint.save(model, tokFile, run.file("model"));

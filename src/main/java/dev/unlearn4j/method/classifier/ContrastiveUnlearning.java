@@ -41,12 +41,7 @@ public final class ContrastiveUnlearning implements UnlearningMethod {
   private final DeepCut loss;
 
   public ContrastiveUnlearning(Args args) {
-    this.loss = new DeepCut(args.asDeepCut(), "contrastive-unlearning");
-  }
-
-  @Override
-  public String name() {
-    return loss.name();
+    this.loss = new DeepCut(args.asDeepCut());
   }
 
   @Override

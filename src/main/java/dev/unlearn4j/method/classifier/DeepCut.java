@@ -64,21 +64,10 @@ public final class DeepCut implements UnlearningMethod {
   }
 
   private final Args args;
-  private final String name;
 
+  /** Also Lee et al.'s method, which is DeepCUT's loss with Lee's settings ({@link ContrastiveUnlearning}). */
   public DeepCut(Args args) {
-    this(args, "deepcut");
-  }
-
-  /** The same loss under another registry name (Lee et al.'s method is DeepCUT's loss with Lee's settings). */
-  DeepCut(Args args, String name) {
     this.args = args;
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override

@@ -22,11 +22,6 @@ public final class GradientAscent implements UnlearningMethod {
   }
 
   @Override
-  public String name() {
-    return "gradient-ascent";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("forget_ce_negated", 1.0, CrossEntropy.negatedOnForget()));
   }

@@ -22,11 +22,6 @@ public final class NaiveFinetune implements UnlearningMethod {
   }
 
   @Override
-  public String name() {
-    return "finetune";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
   }

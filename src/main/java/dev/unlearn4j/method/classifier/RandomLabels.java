@@ -45,11 +45,6 @@ public final class RandomLabels implements UnlearningMethod {
   }
 
   @Override
-  public String name() {
-    return "random-labels";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("forget_ce_random_labels", 1.0, CrossEntropy.onForget()),
         new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));

@@ -22,11 +22,6 @@ public final class Retrain implements UnlearningMethod {
   }
 
   @Override
-  public String name() {
-    return "retrain";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
   }

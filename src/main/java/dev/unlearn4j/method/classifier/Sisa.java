@@ -56,11 +56,6 @@ public final class Sisa implements UnlearningMethod {
   }
 
   @Override
-  public String name() {
-    return "sisa";
-  }
-
-  @Override
   public Objective objective() {
     return constituent.objective();
   }

@@ -27,11 +27,6 @@ public final class GradDiff implements SequenceMethod {
   }
 
   @Override
-  public String name() {
-    return "graddiff";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("unlearn", 1.0, CrossEntropy.negatedOnForget()),
         new Objective.Term("learn", args.retainWeight(), CrossEntropy.onRetain()));

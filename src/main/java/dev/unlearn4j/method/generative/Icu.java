@@ -47,11 +47,6 @@ public final class Icu extends IcuLoop {
     return args;
   }
 
-  @Override
-  public String name() {
-    return "icu";
-  }
-
   /** The loss terms; the KL anchor's reference logits come from {@link #objective(Model)}. */
   @Override
   public Objective objective() {

@@ -25,11 +25,6 @@ public final class Kumpr implements SequenceMethod {
   }
 
   @Override
-  public String name() {
-    return "kumpr";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("unlearn", 1.0, CrossEntropy.negatedOnForget()));
   }

@@ -40,11 +40,6 @@ public final class Llmu extends IcuLoop {
   }
 
   @Override
-  public String name() {
-    return "llmu";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("unlearn", args.unlearnWeight(), CrossEntropy.negatedOnForget()),
         new Objective.Term("mismatch", args.mismatchWeight(), CrossEntropy.toPartner()),

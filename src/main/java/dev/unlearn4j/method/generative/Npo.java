@@ -34,11 +34,6 @@ public final class Npo implements SequenceMethod {
   }
 
   @Override
-  public String name() {
-    return "npo";
-  }
-
-  @Override
   public Objective objective() {
     List<Objective.Term> terms = new ArrayList<>();
     terms.add(new Objective.Term("npo", 1.0, NegativePreference.term(args.beta())));

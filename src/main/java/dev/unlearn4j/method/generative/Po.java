@@ -35,11 +35,6 @@ public final class Po extends IcuLoop {
   }
 
   @Override
-  public String name() {
-    return "po";
-  }
-
-  @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("mismatch", args.mismatchWeight(), CrossEntropy.toPartner()),
         new Objective.Term("learn", args.learnWeight(), CrossEntropy.onRetain()));
