@@ -66,4 +66,21 @@ public final class AtomicFiles {
       // the original error is the one worth reporting
     }
   }
+
+  /**
+   * Creates {@code dir} (and its parents) for new output, refusing one that already holds anything, so that no
+   * earlier result is overwritten or mixed in.
+   *
+   * @param what names the directory in the message, e.g. "checkpoint directory"
+   */
+  public static void createEmpty(Path dir, String what) throws IOException {
+    if (Files.exists(dir)) {
+      try (var s = Files.list(dir)) {
+        if (s.findAny().isPresent()) {
+          throw new UnlearnException(dir + ": " + what + " exists and is not empty");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -48,14 +47,7 @@ public final class EncoderCheckpoint {
       Path tokenizer, int numClasses, EncoderSource given) {
     EncoderSource source = given == null ? EncoderSource.NONE : given;
     try {
-      if (Files.exists(dir)) {
-        try (Stream<Path> s = Files.list(dir)) {
-          if (s.findAny().isPresent()) {
-            throw new UnlearnException(dir + ": checkpoint directory exists and is not empty");
-          }
-        }
-      }
-      Files.createDirectories(dir);
+      AtomicFiles.createEmpty(dir, "checkpoint directory");
       Safetensors.write(dir.resolve(WEIGHTS), weights, Map.of("format", "pt"));
       AtomicFiles.write(dir.resolve(TOKENIZER), out -> Files.copy(tokenizer, out));
       Manifest m = new Manifest(FORMAT, 1, config, args, numClasses, source.onnx(), source.hf(), source.labels());

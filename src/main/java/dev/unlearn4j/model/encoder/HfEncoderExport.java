@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -59,14 +58,7 @@ public final class HfEncoderExport {
       labels(config, family, b.numClasses(), b.source().labels());
     }
     try {
-      if (Files.exists(out)) {
-        try (Stream<Path> s = Files.list(out)) {
-          if (s.findAny().isPresent()) {
-            throw new UnlearnException(out + ": directory exists and is not empty");
-          }
-        }
-      }
-      Files.createDirectories(out);
+      AtomicFiles.createEmpty(out, "directory");
       Safetensors.write(out.resolve("model.safetensors"), tensors, Map.of("format", "pt"), dtypes);
       AtomicFiles.write(out.resolve("tokenizer.json"), o -> Files.copy(b.tokenizerFile(), o));
       AtomicFiles.writeString(out.resolve("config.json"),
