@@ -174,7 +174,8 @@ public final class ExperimentRunner {
       oracle = Evaluator.evaluate(oracleModel, request.evaluationSplits(), cfg.eval());
       evalS += seconds(t);
     }
-    return new Shared(data, request, original, before, oracle, oracleModel, timing, evalS);
+    Model kept = cfg.eval().relearn().enabled() ? oracleModel : null;   // only the relearning attack needs it later
+    return new Shared(data, request, original, before, oracle, kept, timing, evalS);
   }
 
   private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
