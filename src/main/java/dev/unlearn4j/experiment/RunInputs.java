@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.model.EmbeddedModels;
+import dev.unlearn4j.util.CacheDir;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
  * dataset or model argument or by {@code forget.idsFile} (an ONNX export, a tokenizer, a checkpoint directory's
  * files), plus the loaded dataset's fingerprint. Written as {@code inputs.json} when the run starts, before any
  * training, so that a resume can refuse inputs that changed after the kill (training would mix old and new data).
+ * Files in the cache are keyed {@code $UNLEARN4J_CACHE/...}, so committed runs name no machine's home directory.
  */
 public final class RunInputs {
   public static final String FILE = "inputs.json";
+  private static final String CACHE_PREFIX = "$UNLEARN4J_CACHE/";
 
   private RunInputs() {}
 
@@ -67,15 +70,31 @@ public final class RunInputs {
     }
   }
 
+  /** The key of file {@code f}: its path as given, or relative to the cache root when it lies in the cache. */
+  public static String key(Path f) {
+    Path abs = f.toAbsolutePath().normalize();
+    Path cache = CacheDir.root().toAbsolutePath().normalize();
+    return abs.startsWith(cache) ? CACHE_PREFIX + cache.relativize(abs) : f.toString();
+  }
+
   /** Fails naming the first input whose hash differs from {@code inputs.json} in {@code run}, or that is gone. */
   public static void requireUnchanged(RunDirectory run, Map<String, String> now) {
     for (var e : read(run).entrySet()) {
-      String current = now.get(e.getKey());
+      String current = now.get(recordedKey(e.getKey()));
       if (!e.getValue().equals(current)) {
         throw new UnlearnException("cannot resume " + run.path() + ": input " + e.getKey() + (current == null
             ? " is gone" : " changed since the run started (SHA-256 " + e.getValue().substring(0, 12) + "…, now "
             + current.substring(0, 12) + "…)") + "; restore it or start a new run");
       }
+    }
+  }
+
+  /** Runs recorded before cache keys existed named cache files by their absolute path. */
+  private static String recordedKey(String k) {
+    try {
+      return k.startsWith("/") ? key(Path.of(k)) : k;
+    } catch (InvalidPathException e) {
+      return k;
     }
   }
 
@@ -101,7 +120,7 @@ public final class RunInputs {
       return;                                                        // a value that is no path
     }
     for (Path f : filesOf(p)) {
-      inputs.computeIfAbsent(f.toString(), k -> Sha256.of(f));
+      inputs.computeIfAbsent(key(f), k -> Sha256.of(f));
     }
   }
 

@@ -181,7 +181,7 @@ public final class SequenceRunner {
 
       CausalCheckpoint.save(model, tokFile, run.file("model"));
       Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
-      String originalSha = inputs.get(originalFile.toString());             // hashed when the run started
+      String originalSha = inputs.get(RunInputs.key(originalFile));         // hashed when the run started
       inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
       inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
       inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
