@@ -3,6 +3,7 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.pretrain.PretrainPreset;
 import dev.unlearn4j.pretrain.Pretrainer;
+import dev.unlearn4j.util.AtomicFiles;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,8 +65,8 @@ public final class PretrainCommand implements Callable<Integer> {
     if (resume && !Files.isDirectory(out.resolve("checkpoints"))) {
       throw new UnlearnException(out + ": nothing to resume (no checkpoints/; was --checkpoint-every set?)");
     }
-    if (!resume && Files.exists(out) && Files.list(out).findAny().isPresent()) {
-      throw new UnlearnException(out + ": output directory exists and is not empty");
+    if (!resume) {
+      AtomicFiles.requireEmpty(out, "output directory");
     }
     PretrainPreset p = PretrainPreset.named(preset);
     if (steps != null) {

@@ -74,6 +74,12 @@ public final class AtomicFiles {
    * @param what names the directory in the message, e.g. "checkpoint directory"
    */
   public static void createEmpty(Path dir, String what) throws IOException {
+    requireEmpty(dir, what);
+    Files.createDirectories(dir);
+  }
+
+  /** Fails, naming {@code dir} as {@code what}, unless it is absent or an empty directory; creates nothing. */
+  public static void requireEmpty(Path dir, String what) throws IOException {
     if (Files.exists(dir)) {
       try (var s = Files.list(dir)) {
         if (s.findAny().isPresent()) {
@@ -81,6 +87,5 @@ public final class AtomicFiles {
         }
       }
     }
-    Files.createDirectories(dir);
   }
 }

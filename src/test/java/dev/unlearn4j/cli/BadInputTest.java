@@ -24,6 +24,18 @@ class BadInputTest {
   }
 
   @Test
+  void pretrainingIntoADirectoryThatHoldsSomethingIsRefused() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("model"));
+    Path kept = Files.writeString(out.resolve("notes.txt"), "earlier work");
+    CliRun r = CliRun.of("pretrain", "--out", out.toString(), "--steps", "1");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err().strip()).isEqualTo("unlearn: " + out + ": output directory exists and is not empty");
+    try (var files = Files.list(out)) {
+      assertThat(files).containsExactly(kept);
+    }
+  }
+
+  @Test
   void aSequenceLengthBeyondTheEncodersPositions() {
     String yaml = Fixtures.tinyExperimentYaml(dir.resolve("runs"), "finetune")
         .replace("name: mlp\n  args: {hidden: 8}", "name: bert\n  args: {maxLength: 600}")
