@@ -7,6 +7,8 @@
 #   JOBS=2 experiments/icu-table.sh                 # two runs at a time, one thread each
 #   JANG_VARIANTS="icu kumpr npo" experiments/icu-table.sh   # Jang et al.'s EL for these variants ("": none)
 #   experiments/icu-table.sh "0 1" "$(experiments/icu-table.sh --sweep)"   # the (alpha, beta) sweep on sets 0, 1
+#   RESULTS=results/verification/icu EXTRA="--set eval.relearn.steps=10" experiments/icu-table.sh 0 icu
+#     # runs and table under RESULTS instead of results/icu, every run with EXTRA's --set arguments added
 # Variants: icu (refinement F1 threshold calibrated, eval.calibrateF1); icu-f1-0.3 (ICU's own 0.3, which MiniLM's
 # scale never reaches); kl = ICU without the learning term (the KL baseline, the "w/o L_lrn" ablation); icu-no-kl;
 # icu-no-refinement; kumpr (Jang et al.: one full-batch step of the forget set per epoch at their 5e-5, epoch cap
@@ -31,6 +33,7 @@ jobs=${JOBS:-1}
 # Jang et al.'s EL costs 80-230 s per model and thread: for all 45 models it would add most of an hour to the 2-hour
 # budget, so by default only ICU and KUMPR (the paper's pair) get it; the original's is computed once and cached.
 export JANG_VARIANTS=${JANG_VARIANTS-"icu kumpr"}
+export RESULTS=${RESULTS:-results/icu} EXTRA=${EXTRA:-}
 
 run_one() {                                                    # run_one SET VARIANT
   local set=$1 v=$2 args=()
@@ -47,10 +50,12 @@ run_one() {                                                    # run_one SET VAR
     llmu|po|graddiff|npo) args=(--set method.name="$v") ;;
     *) echo "icu-table: unknown variant '$v'" >&2; return 2 ;;
   esac
-  local dir="results/icu/icu-sotu/$v-set$set" log="results/icu/icu-sotu/.$v-set$set.log" cmd
+  local dir="$RESULTS/icu-sotu/$v-set$set" log="$RESULTS/icu-sotu/.$v-set$set.log" cmd extra
+  read -r -a extra <<< "$EXTRA"
   if [[ ! -f "$dir/summary.json" ]]; then
     if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
-      cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set forgetSet="$set" "${args[@]}"); fi
+      cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set output="$RESULTS" --set forgetSet="$set"
+        "${args[@]}" "${extra[@]}"); fi
     ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 \
       || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
   fi
@@ -67,7 +72,7 @@ if (( jobs > 1 )); then
   export OMP_NUM_THREADS=$(( $(nproc) / jobs > 0 ? $(nproc) / jobs : 1 ))
   export OPENBLAS_NUM_THREADS=$OMP_NUM_THREADS UNLEARN_JAVA_OPTS=${UNLEARN_JAVA_OPTS:--Xmx4g}
 fi
-mkdir -p results/icu/icu-sotu
+mkdir -p "$RESULTS/icu-sotu"
 for set in $sets; do for v in $variants; do echo "$set $v"; done; done \
   | xargs -P "$jobs" -L 1 bash -c 'run_one "$0" "$1"'
-./unlearn table results/icu
+./unlearn table "$RESULTS"

@@ -3,16 +3,26 @@ package dev.unlearn4j.eval;
 import dev.unlearn4j.config.ConfigException;
 
 /**
- * A relearning attack run after unlearning ({@code eval.relearn}): copies of the unlearned model and of the oracle
- * are fine-tuned on one half of the forget set and measured on the other half. Knowledge that was only hidden comes
- * back faster than the oracle, which never had it, learns it.
+ * A relearning attack run after unlearning ({@code eval.relearn}): copies of the unlearned model and of a model
+ * that never saw the forget data (the oracle) are fine-tuned and measured on one half of the forget set. Knowledge
+ * that was only hidden comes back faster than the oracle, which never had it, learns it.
  *
  * @param steps fine-tuning steps of the attack; 0 turns it off (default 0)
  * @param learningRate the attack's learning rate (default 1e-4)
  * @param batchSize examples per attack step (default 8)
+ * @param data what the attack fine-tunes on: {@code forget-half} (the other half of the forget set, default) or
+ *     {@code related} (no forget data: the non-forget training passages nearest to the forget passages, ICU's
+ *     analogues; sequence experiments)
  */
-public record RelearnSpec(int steps, double learningRate, int batchSize) {
+public record RelearnSpec(int steps, double learningRate, int batchSize, String data) {
+  public static final String FORGET_HALF = "forget-half";
+  public static final String RELATED = "related";
+
   public RelearnSpec {
+    data = data == null ? FORGET_HALF : data;
+    if (!FORGET_HALF.equals(data) && !RELATED.equals(data)) {
+      throw new ConfigException("key 'eval.relearn.data' must be one of [forget-half, related], got '" + data + "'");
+    }
     if (steps < 0) {
       throw new ConfigException("key 'eval.relearn.steps' must be >= 0, got " + steps);
     }
@@ -25,10 +35,15 @@ public record RelearnSpec(int steps, double learningRate, int batchSize) {
   }
 
   public static RelearnSpec defaults() {
-    return new RelearnSpec(0, 1e-4, 8);
+    return new RelearnSpec(0, 1e-4, 8, FORGET_HALF);
   }
 
   public boolean enabled() {
     return steps > 0;
+  }
+
+  /** True: the attack uses no forget data. */
+  public boolean related() {
+    return RELATED.equals(data);
   }
 }

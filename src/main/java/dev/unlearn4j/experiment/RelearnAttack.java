@@ -25,9 +25,9 @@ import java.util.Map;
  * the attack covers; the oracle's recovery is the baseline, because it never saw the forget set: relearning no
  * faster than the oracle is learning, relearning faster is recovery of knowledge that was hidden, not removed.
  */
-final class RelearnAttack {
+public final class RelearnAttack {
   /** Recovery beyond the oracle's by more than this marks the forgotten knowledge as hidden. */
-  static final double HIDDEN_MARGIN = 0.25;
+  public static final double HIDDEN_MARGIN = 0.25;
 
   private RelearnAttack() {}
 
@@ -65,15 +65,20 @@ final class RelearnAttack {
     }
     out.put("relearn.recovery", recovery);
     out.put("relearn.oracle_recovery", oracleRecovery);
-    out.put("relearn.hidden", Double.isNaN(recovery) || Double.isNaN(oracleRecovery) ? Double.NaN
-        : recovery > oracleRecovery + HIDDEN_MARGIN ? 1.0 : 0.0);
+    out.put("relearn.hidden", hidden(recovery, oracleRecovery));
     return out;
   }
 
   /** (after − before) / (original − before): 1 back at the original, 0 unmoved; NaN without a gap to close. */
-  static double recovery(double original, double before, double after) {
+  public static double recovery(double original, double before, double after) {
     double gap = original - before;
     return Math.abs(gap) < 1e-9 ? Double.NaN : (after - before) / gap;
+  }
+
+  /** 1 when the model recovered more than {@link #HIDDEN_MARGIN} beyond the oracle, 0 when not, NaN if unknown. */
+  public static double hidden(double recovery, double oracleRecovery) {
+    return Double.isNaN(recovery) || Double.isNaN(oracleRecovery) ? Double.NaN
+        : recovery > oracleRecovery + HIDDEN_MARGIN ? 1.0 : 0.0;
   }
 
   private static Model attacked(Model m, List<Example> attack, RelearnSpec spec, long seed) {

@@ -54,13 +54,7 @@ public final class ReportWriter {
           .append(c.met() ? "yes" : "**no**").append(" |\n");
     }
     md.append('\n');
-    List<Verification.Verdict> verdicts = Verification.of(s);
-    if (!verdicts.isEmpty()) {
-      md.append("## Verification\n\n| test | value | verdict |\n|---|---:|---|\n");
-      verdicts.forEach(v -> md.append("| ").append(v.what()).append(" | ").append(v.value()).append(" | ")
-          .append(v.verdict()).append(" |\n"));
-      md.append('\n');
-    }
+    md.append(Verification.markdown(Verification.of(s)));
     md.append("## Metrics\n\n| metric | before | after | oracle |\n|---|---:|---:|---:|\n");
     Set<String> keys = new LinkedHashSet<>(s.before().keySet());
     keys.addAll(s.after().keySet());

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Was it really forgotten? The report's verdicts from three tests, each against the retrained oracle, with the
- * thresholds in docs/verification.md: the membership-inference AUC, the KS test of forget-set losses, and the
+ * Was it really forgotten? The report's verdicts from three tests, each against a model that never saw the forget
+ * data (the retrained oracle; for sequence runs the original on unseen passages), with the thresholds in
+ * docs/verification.md: the membership-inference AUC, the KS test of forget-set losses (classification), and the
  * relearning attack (removed / hidden / not forgotten).
  */
-final class Verification {
+public final class Verification {
   /** |AUC − oracle's AUC| at most this reads as "like the oracle". */
   static final double AUC_TOLERANCE = 0.05;
   /** A KS p-value at least this reads as "indistinguishable from the oracle". */
@@ -22,7 +23,34 @@ final class Verification {
   private Verification() {}
 
   /** One test: what, the measured value, and the verdict in words. */
-  record Verdict(String what, String value, String verdict) {}
+  public record Verdict(String what, String value, String verdict) {}
+
+  /** The report's "Verification" section, or "" when no test ran. */
+  public static String markdown(List<Verdict> verdicts) {
+    if (verdicts.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder("## Verification\n\n| test | value | verdict |\n|---|---:|---|\n");
+    verdicts.forEach(v -> md.append("| ").append(v.what()).append(" | ").append(v.value()).append(" | ")
+        .append(v.verdict()).append(" |\n"));
+    return md.append('\n').toString();
+  }
+
+  /**
+   * A sequence run's verdicts: the LOSS membership AUC of forget vs unseen passages against 0.5 (what a model that
+   * never saw either gets), and the relearning attack, whose baseline is the original on unseen passages.
+   */
+  public static List<Verdict> ofSequence(Summary s) {
+    List<Verdict> out = new ArrayList<>();
+    Double auc = s.after().get("mia.loss_auc");
+    if (auc != null) {
+      out.add(new Verdict("membership-inference AUC (LOSS), forget vs unseen passages", String.format(
+          "%.4f (never seen: 0.5)", auc), Math.abs(auc - 0.5) <= AUC_TOLERANCE ? "like passages never seen"
+          : "told apart from passages never seen (|AUC − 0.5| > " + AUC_TOLERANCE + ")"));
+    }
+    addRelearn(out, s.after(), "ma");
+    return out;
+  }
 
   static List<Verdict> of(Summary s) {
     List<Verdict> out = new ArrayList<>();
@@ -40,23 +68,26 @@ final class Verification {
           ks >= Math.log10(KS_ALPHA) ? "indistinguishable (p ≥ " + KS_ALPHA + ")"
           : "distinguishable (p < " + KS_ALPHA + ")"));
     }
-    Double recovery = a.get("relearn.recovery");
-    if (recovery != null) {
-      out.add(new Verdict("relearning attack: share of the way back to the original", relearnValue(a),
-          relearnVerdict(a)));
-    }
+    addRelearn(out, a, "macro_f1");
     return out;
+  }
+
+  private static void addRelearn(List<Verdict> out, Map<String, Double> a, String metric) {
+    if (a.get("relearn.recovery") != null) {
+      out.add(new Verdict("relearning attack: share of the way back to the original", relearnValue(a),
+          relearnVerdict(a, metric)));
+    }
   }
 
   private static String relearnValue(Map<String, Double> a) {
     return String.format("%.2f (oracle %.2f)", a.get("relearn.recovery"), a.get("relearn.oracle_recovery"));
   }
 
-  /** removed / hidden / not forgotten, or why no verdict is possible. */
-  static String relearnVerdict(Map<String, Double> a) {
-    double fo = a.get("relearn.original.macro_f1");
-    double fu = a.get("relearn.before.macro_f1");
-    Double fr = a.get("relearn.oracle_before.macro_f1");
+  /** removed / hidden / not forgotten, or why no verdict is possible, judged on {@code relearn.*.<metric>}. */
+  static String relearnVerdict(Map<String, Double> a, String metric) {
+    double fo = a.get("relearn.original." + metric);
+    double fu = a.get("relearn.before." + metric);
+    Double fr = a.get("relearn.oracle_before." + metric);
     if (fr == null) {
       return "no verdict: needs the oracle (eval.oracle)";
     }

@@ -42,7 +42,7 @@ class RelearnAttackTest {
   private Model oracle;
   private ForgetRequest request;
   private final EvalSpec eval = new EvalSpec(List.of("macro_f1"), true, EvalSpec.LabelSet.OBSERVED, 64, 0.0,
-      new RelearnSpec(4, 0.005, 8));
+      new RelearnSpec(4, 0.005, 8, null));
 
   private static Model trained(Dataset d, ForgetRequest r, boolean withForget) {
     Model m = Mlp.factory(new Mlp.Args(64, 0.0)).create(d, 5);
@@ -78,11 +78,11 @@ class RelearnAttackTest {
         .as("the original memorised the held-out half's wrong labels; the oracle did not").isGreaterThan(0.3);
     assertThat(asOracle.get("relearn.recovery")).isEqualTo(asOracle.get("relearn.oracle_recovery"));
     assertThat(asOracle.get("relearn.hidden")).isZero();
-    assertThat(Verification.relearnVerdict(asOracle)).startsWith("removed");
+    assertThat(Verification.relearnVerdict(asOracle, "macro_f1")).startsWith("removed");
 
     Map<String, Double> unchanged = RelearnAttack.run(original, original.copy(), oracle, request.forget(), eval, 1);
     assertThat(unchanged.get("relearn.recovery")).isNaN();
-    assertThat(Verification.relearnVerdict(unchanged)).startsWith("not forgotten");
+    assertThat(Verification.relearnVerdict(unchanged, "macro_f1")).startsWith("not forgotten");
   }
 
   @Test
@@ -95,7 +95,7 @@ class RelearnAttackTest {
     assertThat(r.get("relearn.oracle_recovery")).as("a weak attack: the oracle does not learn the wrong labels")
         .isLessThan(0.1);
     assertThat(r.get("relearn.recovery")).isGreaterThan(r.get("relearn.oracle_recovery") + 0.25);
-    assertThat(Verification.relearnVerdict(r)).startsWith("hidden");
+    assertThat(Verification.relearnVerdict(r, "macro_f1")).startsWith("hidden");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.eval.RelearnSpec;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 
 /**
@@ -24,16 +25,17 @@ import dev.unlearn4j.method.generative.ContinuationScorer;
  * @param offDomainPassages windows of the passage length scored from it (default 128)
  * @param clozeItems last-word cloze items cut from the unseen passages, each with the last {@code clozeContext}
  *     tokens before the word (default 1000 items, 100 tokens)
+ * @param relearn the relearning attack after unlearning (default off; {@link SequenceRelearn})
  */
 public record SequenceEvalSpec(String encoder, int bertLayer, int elN, String thresholds, int unseenPassages,
     int analogueCandidates, ContinuationScorer.Layout layout, boolean jangEl, int samples, boolean calibrateF1,
-    String offDomain, int offDomainPassages, int clozeItems, int clozeContext) {
+    String offDomain, int offDomainPassages, int clozeItems, int clozeContext, RelearnSpec relearn) {
   public static final double PAPER_MA = 0.5994;
   public static final double PAPER_EL = 0.0499;
 
   public static SequenceEvalSpec defaults() {
     return new SequenceEvalSpec("embedded:all-minilm-l6-v2", 5, 10, "unseen", 128, 2000,
-        ContinuationScorer.Layout.icu(), false, 3, false, "", 128, 1000, 100);
+        ContinuationScorer.Layout.icu(), false, 3, false, "", 128, 1000, 100, RelearnSpec.defaults());
   }
 
   /**
@@ -42,10 +44,11 @@ public record SequenceEvalSpec(String encoder, int bertLayer, int elN, String th
    */
   SequenceEvalSpec checkKey() {
     return new SequenceEvalSpec(encoder, bertLayer, elN, thresholds, unseenPassages, analogueCandidates, layout,
-        jangEl, samples, false, "", 128, clozeItems, clozeContext);
+        jangEl, samples, false, "", 128, clozeItems, clozeContext, RelearnSpec.defaults());
   }
 
   public SequenceEvalSpec {
+    relearn = relearn == null ? RelearnSpec.defaults() : relearn;
     if (!"unseen".equals(thresholds) && !"paper".equals(thresholds)) {
       throw new ConfigException("key 'eval.thresholds' must be one of [unseen, paper], got '" + thresholds + "'");
     }

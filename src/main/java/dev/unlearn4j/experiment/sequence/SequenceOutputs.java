@@ -3,6 +3,7 @@ package dev.unlearn4j.experiment.sequence;
 import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.Summary;
+import dev.unlearn4j.experiment.Verification;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.pretrain.PassagePool;
 import java.util.List;
@@ -67,6 +68,7 @@ final class SequenceOutputs {
         + prov.inputs().get("forget-passage-ids") + "), their analogues in `splits/analogues.csv`. Original model "
         + "SHA-256 " + prov.inputs().get("original-model") + ", unlearned model (`model/`) "
         + prov.inputs().get("unlearned-model") + ".\n\n");
+    md.append(Verification.markdown(Verification.ofSequence(s)));
     md.append("## Metrics\n\n| metric | before | after |\n|---|---:|---:|\n");
     s.before().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.4f | %s |%n", k, v,
         s.after().containsKey(k) ? String.format(Locale.ROOT, "%.4f", s.after().get(k)) : "–")));

@@ -171,6 +171,11 @@ public final class SequenceRunner {
       extra(b, before, original, sets, ev, tok, cloze, originalMemo(cache, originalFile, sets, ev, cloze));
       extra(a, after, model, sets, ev, tok, cloze, Memo.NONE);
       timing.put("final_eval_s", seconds(t));
+      if (ev.relearn().enabled()) {
+        t = System.nanoTime();
+        a.putAll(relearn(original, model, sets, analogues, ev, tok, encoder, cache, elStart, cfg.seed()));
+        timing.put("relearn_s", seconds(t));
+      }
       a.put("epochs", (double) epochs);
       timing.put("total_s", seconds(t0));
       Map<String, Long> memory = new LinkedHashMap<>();
@@ -192,6 +197,19 @@ public final class SequenceRunner {
       ckpt.deleteAll();
       return new Result(run.path(), summary, check.stopRule(), epochs);
     }
+  }
+
+  /** The relearning attack on a copy of the unlearned model and, as the baseline, of the original. */
+  private static Map<String, Double> relearn(CausalLm original, CausalLm model, PassageSets sets,
+      List<PassagePool.Passage> analogues, SequenceEvalSpec ev, TextTokenizer tok, EncoderBundle encoder,
+      PreparedCache cache, int elStart, long seed) {
+    List<PassagePool.Passage> unseenRelated = ev.relearn().related() ? Analogues.nearest(sets.unseen(),
+        sets.candidates(), tok, new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder())
+        : List.of();
+    SequenceRelearn.Data data = SequenceRelearn.data(ev.relearn(), sets.forget(), analogues, sets.unseen(),
+        unseenRelated, seed);
+    return SequenceRelearn.run(original, model, data, ev.relearn(), ev.elN(), elStart, Seeds.derive(seed,
+        "relearn"));
   }
 
   private static Map<String, Double> metrics(EpochCheck.Row r, EpochCheck.Thresholds th) {

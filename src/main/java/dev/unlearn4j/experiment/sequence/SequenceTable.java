@@ -38,6 +38,11 @@ public final class SequenceTable {
       new Column("cloze (%)", "unseen.cloze_accuracy", true, 100),
       new Column("MIA AUC", "mia.loss_auc", true, 1),
       new Column("epochs", "epochs", true, 1));
+  /** The relearning attack's columns (eval.relearn, docs/verification.md), shown where a run has them. */
+  private static final List<Column> RELEARN = List.of(
+      new Column("MA after relearning (%)", "relearn.after.ma", true, 100),
+      new Column("relearn recovery", "relearn.recovery", true, 1),
+      new Column("never-seen relearn recovery", "relearn.oracle_recovery", true, 1));
 
   /** Writes table.md (and the plots) for {@code runs}, sequence runs under {@code root}; returns the Markdown. */
   public static String write(Path root, List<Run> finished) {
@@ -47,13 +52,17 @@ public final class SequenceTable {
     }
     Map<String, List<Run>> byMethod = new TreeMap<>();
     runs.forEach(r -> byMethod.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r));
+    List<Column> cols = new ArrayList<>(COLUMNS);
+    if (runs.stream().anyMatch(r -> r.summary().path("after").has("relearn.recovery"))) {
+      cols.addAll(RELEARN);
+    }
     StringBuilder md = new StringBuilder("| method | runs |");
-    COLUMNS.forEach(c -> md.append(' ').append(c.header()).append(" |"));
+    cols.forEach(c -> md.append(' ').append(c.header()).append(" |"));
     md.append(" stopped by rule / nothing flagged / cap | unlearning time (s) |\n|---|---:|");
-    COLUMNS.forEach(c -> md.append("---:|"));
+    cols.forEach(c -> md.append("---:|"));
     md.append("---:|---:|\n");
-    md.append(row("original", perForgetSet(runs), false));
-    byMethod.forEach((m, rs) -> md.append(row(m, rs, true)));
+    md.append(row("original", perForgetSet(runs), false, cols));
+    byMethod.forEach((m, rs) -> md.append(row(m, rs, true, cols)));
     md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is the model before "
         + "unlearning, once per forget set. EL₁₀ Jang comes from `eval.jangEl: true` or a later "
         + "`unlearn eval RUN --metrics forget.el_jang` (RUN/eval-*/summary.json), – without either. "
@@ -95,10 +104,10 @@ public final class SequenceTable {
     return n.getOrDefault("rule", 0) + " / " + n.getOrDefault("nothing_flagged", 0) + " / " + n.getOrDefault("cap", 0);
   }
 
-  private static String row(String name, List<Run> runs, boolean after) {
+  private static String row(String name, List<Run> runs, boolean after, List<Column> cols) {
     StringBuilder sb = new StringBuilder("| ").append(name).append(" | ").append(runs.size()).append(" |");
-    for (Column c : COLUMNS) {
-      if (!after && c.key().equals("epochs")) {
+    for (Column c : cols) {
+      if (!after && (c.key().equals("epochs") || c.key().startsWith("relearn."))) {
         sb.append(" – |");
         continue;
       }

@@ -1,0 +1,123 @@
+package dev.unlearn4j.experiment.sequence;
+
+import dev.unlearn4j.data.Example;
+import dev.unlearn4j.eval.RelearnSpec;
+import dev.unlearn4j.eval.generation.PassageScorer;
+import dev.unlearn4j.experiment.RelearnAttack;
+import dev.unlearn4j.loss.CrossEntropy;
+import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.TrainSpec;
+import dev.unlearn4j.train.Trainer;
+import dev.unlearn4j.util.Seeds;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The relearning attack of a sequence run ({@code eval.relearn}). The forget passages are split in two by the seed;
+ * a copy of the unlearned model is fine-tuned (next-token cross-entropy, adam) on the attack data, and MA and EL_n
+ * are measured on the held-out half. A model that never saw the forget passages is the baseline: the original
+ * model on the unseen passages, split the same way and attacked the same way, so "relearning" that only reaches
+ * what fine-tuning teaches about text never seen is learning, not recovery.
+ *
+ * <p>Attack data: {@code forget-half} — the other half of the forget passages (the baseline: the other half of the
+ * unseen passages); {@code related} — no forget data: the forget passages' analogues, the nearest non-forget
+ * training passages (the baseline: the unseen passages' nearest candidates).
+ */
+final class SequenceRelearn {
+  private SequenceRelearn() {}
+
+  /** Which passages attack and which are measured, for the unlearned model and for the baseline. */
+  record Data(List<int[]> attack, List<int[]> heldOut, List<int[]> baselineAttack, List<int[]> baselineHeldOut) {}
+
+  /**
+   * @param related the non-forget passages nearest to each forget passage (ICU's analogues)
+   * @param unseenRelated the candidates nearest to each unseen passage (only read for {@code related})
+   */
+  static Data data(RelearnSpec spec, List<PassagePool.Passage> forget, List<PassagePool.Passage> related,
+      List<PassagePool.Passage> unseen, List<PassagePool.Passage> unseenRelated, long seed) {
+    List<List<PassagePool.Passage>> f = halves(forget, seed);
+    List<List<PassagePool.Passage>> u = halves(unseen, seed);
+    if (!spec.related()) {
+      return new Data(tokens(f.get(0)), tokens(f.get(1)), tokens(u.get(0)), tokens(u.get(1)));
+    }
+    return new Data(distinct(related), tokens(f.get(1)), distinct(unseenRelated), tokens(u.get(1)));
+  }
+
+  /**
+   * The {@code relearn.*} keys: {@code original}, {@code before}, {@code after}, {@code oracle_before},
+   * {@code oracle_after}, each as {@code .ma} and {@code .el_icu} (means over the held-out passages; the oracle's
+   * on the baseline's held-out unseen passages), and {@code recovery} / {@code oracle_recovery} / {@code hidden}
+   * from MA: the share of the way from the model's MA back to the original's that the attack covers.
+   */
+  static Map<String, Double> run(CausalLm original, CausalLm unlearned, Data d, RelearnSpec spec, int elN,
+      int elStart, long seed) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    double[] o = scores(original, d.heldOut(), elN, elStart);
+    double[] u = scores(unlearned, d.heldOut(), elN, elStart);
+    double[] ua = scores(attacked(unlearned, d.attack(), spec, seed), d.heldOut(), elN, elStart);
+    double[] r = scores(original, d.baselineHeldOut(), elN, elStart);
+    double[] ra = scores(attacked(original, d.baselineAttack(), spec, seed), d.baselineHeldOut(), elN, elStart);
+    put(out, "original", o);
+    put(out, "before", u);
+    put(out, "after", ua);
+    put(out, "oracle_before", r);
+    put(out, "oracle_after", ra);
+    double recovery = RelearnAttack.recovery(o[0], u[0], ua[0]);
+    double oracleRecovery = RelearnAttack.recovery(o[0], r[0], ra[0]);
+    out.put("relearn.recovery", recovery);
+    out.put("relearn.oracle_recovery", oracleRecovery);
+    out.put("relearn.hidden", RelearnAttack.hidden(recovery, oracleRecovery));
+    return out;
+  }
+
+  /** {MA, EL_n} means over the passages. */
+  private static double[] scores(CausalLm lm, List<int[]> passages, int elN, int elStart) {
+    return new double[] {PassageScorer.mean(PassageScorer.memorisation(lm, passages)),
+        PassageScorer.mean(PassageScorer.extraction(lm, passages, elN, elStart))};
+  }
+
+  private static void put(Map<String, Double> out, String who, double[] maEl) {
+    out.put("relearn." + who + ".ma", maEl[0]);
+    out.put("relearn." + who + ".el_icu", maEl[1]);
+  }
+
+  private static CausalLm attacked(CausalLm lm, List<int[]> attack, RelearnSpec spec, long seed) {
+    CausalLm copy = (CausalLm) lm.copy();
+    List<Example> examples = new ArrayList<>();
+    for (int i = 0; i < attack.size(); i++) {
+      examples.add(Example.ofTokens("relearn#" + i, attack.get(i)));
+    }
+    TrainSpec schedule = new TrainSpec(spec.steps(), spec.batchSize(), spec.learningRate(), TrainSpec.Optimizer.ADAM,
+        0.9, 0.0, 1.0, spec.steps());                      // as many epochs as steps, cut at the step budget
+    Objective lmLoss = Objective.of(new Objective.Term("relearn_lm", 1.0, CrossEntropy.onRetain()));
+    new Trainer(List.of()).fit("relearn", copy, lmLoss, BatchPlan.retainOnly(spec.batchSize()), schedule, List.of(),
+        examples, seed);
+    return copy;
+  }
+
+  /** The passages sorted by id and shuffled by the seed, cut into a first half (the larger) and a second. */
+  static List<List<PassagePool.Passage>> halves(List<PassagePool.Passage> ps, long seed) {
+    List<PassagePool.Passage> shuffled = new ArrayList<>(ps);
+    shuffled.sort(Comparator.comparing(PassagePool.Passage::id));
+    Collections.shuffle(shuffled, Seeds.random(seed, "relearn.split"));
+    int half = (shuffled.size() + 1) / 2;
+    return List.of(shuffled.subList(0, half), shuffled.subList(half, shuffled.size()));
+  }
+
+  /** Tokens of each distinct passage (two forget passages may share an analogue), in first-seen order. */
+  private static List<int[]> distinct(List<PassagePool.Passage> ps) {
+    return tokens(List.copyOf(new LinkedHashSet<>(ps)));
+  }
+
+  private static List<int[]> tokens(List<PassagePool.Passage> ps) {
+    return ps.stream().map(PassagePool.Passage::tokens).toList();
+  }
+}
