@@ -65,8 +65,13 @@ public final class SequenceTable {
     byMethod.forEach((m, rs) -> md.append(row(m, rs, true, cols)));
     md.append("\nMean ± sample standard deviation over runs (forget sets); the original row is the model before "
         + "unlearning, once per forget set. EL₁₀ Jang comes from `eval.jangEl: true` or a later "
-        + "`unlearn eval RUN --metrics forget.el_jang` (RUN/eval-*/summary.json), – without either. "
-        + "Sources: ");
+        + "`unlearn eval RUN --metrics forget.el_jang` (RUN/eval-*/summary.json), – without either. ");
+    if (cols.size() > COLUMNS.size()) {
+      md.append("Relearning (`eval.relearn`, docs/verification.md): MA of the held-out half of the forget set after "
+          + "the attack; recovery, the share of the way back to the original's MA the attack covers; never-seen, the "
+          + "same attack's recovery for the original on unseen passages. ");
+    }
+    md.append("Sources: ");
     md.append(String.join(", ", runs.stream().map(r -> "`" + root.relativize(r.dir()) + "`").toList())).append(".\n");
     AtomicFiles.writeString(root.resolve("table.md"), md.toString());
     TableJson.write(root, List.of(SequenceTableJson.group(byMethod, perForgetSet(runs))));

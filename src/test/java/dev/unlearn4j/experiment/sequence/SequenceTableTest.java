@@ -49,6 +49,27 @@ class SequenceTableTest {
   }
 
   @Test
+  void relearnColumnsAppearOnlyWhenARunHasTheAttack() throws Exception {
+    run("icu-set0", 0.30);
+    CliRun plain = CliRun.of("table", root.toString());
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(Files.readString(root.resolve("table.md"))).doesNotContain("relearn");
+    run("graddiff-set0", 0.10);
+    Files.writeString(root.resolve("exp/graddiff-set0/summary.json"), """
+        {"method": "graddiff", "dataset": "planted-set-0", "before": {"forget.ma": 0.9},
+         "after": {"forget.ma": 0.1, "epochs": 2, "relearn.after.ma": 0.55, "relearn.recovery": 0.6,
+         "relearn.oracle_recovery": 0.05}, "timing": {"unlearn_s": 10}}""");
+    CliRun table = CliRun.of("table", root.toString());
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    String md = Files.readString(root.resolve("table.md"));
+    assertThat(md).contains("| MA after relearning (%) | relearn recovery | never-seen relearn recovery |");
+    // the last three value columns before "stopped by": 55 %, 0.60, 0.05; the ICU run has no attack: –
+    assertThat(md).contains("| graddiff | 1 |", "| 2.00 | 55.00 | 0.60 | 0.05 | 0 / 1 / 0 |");
+    assertThat(md).containsPattern("\\| icu \\| 1 \\|.*\\| – \\| – \\| – \\|");
+    assertThat(md).contains("Relearning (`eval.relearn`");
+  }
+
+  @Test
   void originalRowTakesJangElFromWhicheverRunOfItsSetHasIt() throws Exception {
     run("graddiff-set0", 0.10);                       // first in path order, no Jang EL
     run("icu-set0", 0.30, 0.20, 0.01);
