@@ -10,8 +10,6 @@ import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
-import dev.unlearn4j.method.classifier.Sisa;
-import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
@@ -185,7 +183,7 @@ public final class ExperimentRunner {
     TrainSpec schedule = method.schedule(cfg.train());
     Map<String, Double> timing = new LinkedHashMap<>(s.timing());
     List<TrainingListener> listeners = listeners(List.of(log));
-    Unlearned u = method instanceof Sisa sisa ? sisa(sisa, exp, s, schedule, listeners, run)
+    Unlearned u = method.sharding().isPresent() ? sharded(method, exp, s, schedule, listeners, run)
         : train(method, exp, s, schedule, listeners, ckpt);
     Model original = u.original();
     EvalResult before = u.before();
@@ -208,7 +206,7 @@ public final class ExperimentRunner {
     beforeMetrics.putAll(u.extraBefore());
     Map<String, Double> afterMetrics = new LinkedHashMap<>(CrossMetrics.compute(after, s.oracle(), metrics));
     afterMetrics.putAll(UtilityCheck.of(before, after));
-    if (cfg.eval().relearn().enabled() && !(unlearned instanceof Ensemble)) {   // SISA's ensemble: not attacked
+    if (cfg.eval().relearn().enabled() && method.sharding().isEmpty()) {   // SISA's ensemble: not attacked
       t = System.nanoTime();
       afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(), cfg.eval(),
           Seeds.derive(cfg.seed(), "relearn")));
@@ -277,11 +275,11 @@ public final class ExperimentRunner {
    * SISA: its "before" is its own ensemble (training it is timed as {@code sisa_train_s}); the monolithic
    * original's values are kept under {@code monolithic.*} for comparison. Unlearning time is the shard retraining.
    */
-  private Unlearned sisa(Sisa sisa, Experiment exp, Shared s, TrainSpec schedule, List<TrainingListener> listeners,
-      RunDirectory run) {
+  private Unlearned sharded(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
+      List<TrainingListener> listeners, RunDirectory run) {
     ExperimentConfig cfg = exp.config();
     Set<String> forgetIds = s.request().forget().examples().stream().map(Example::id).collect(Collectors.toSet());
-    SisaTraining.Outcome o = new SisaTraining(sisa, exp, s.data(), schedule, cfg.seed(), new Trainer(listeners),
+    SisaTraining.Outcome o = new SisaTraining(method, exp, s.data(), schedule, cfg.seed(), new Trainer(listeners),
         run.file(RunDirectory.CHECKPOINTS).resolve("sisa")).run(s.request().train().examples(), forgetIds);
     Map<String, Double> timing = new LinkedHashMap<>();
     timing.put("sisa_train_s", o.trainSeconds());

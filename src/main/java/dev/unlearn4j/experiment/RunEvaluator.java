@@ -7,7 +7,7 @@ import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.data.Split;
 import dev.unlearn4j.eval.EvalResult;
 import dev.unlearn4j.eval.EvalSpec;
-import dev.unlearn4j.method.classifier.Sisa;
+import dev.unlearn4j.method.Sharding;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
@@ -95,14 +95,15 @@ public final class RunEvaluator {
   /** The saved model: one of the experiment's family, or for SISA the ensemble of its shard models. */
   private static Model load(Experiment exp, Dataset data, long seed, Path weights) {
     Map<String, INDArray> stored = Safetensors.read(weights);
-    if (!(exp.method() instanceof Sisa sisa)) {
+    Sharding sharding = exp.method().sharding().orElse(null);
+    if (sharding == null) {
       Model m = exp.model().create(data, seed);
       assign(m, stored, weights);
       return m;
     }
     List<Model> members = new ArrayList<>();
     int assigned = 0;
-    for (int i = 0; i < sisa.args().shards(); i++) {
+    for (int i = 0; i < sharding.shards(); i++) {
       Map<String, INDArray> own = Ensemble.memberWeights(stored, i);
       Model m = exp.model().create(data, seed);
       assign(m, own, weights);
@@ -110,10 +111,10 @@ public final class RunEvaluator {
       assigned += own.size();
     }
     if (assigned != stored.size()) {
-      throw new UnlearnException(weights + ": holds tensors of more than the " + sisa.args().shards()
+      throw new UnlearnException(weights + ": holds tensors of more than the " + sharding.shards()
           + " shards of method.args.shards");
     }
-    return new Ensemble(members, sisa.args().aggregation());
+    return new Ensemble(members, sharding.aggregation());
   }
 
   /** The run's splits from its id files, under its forget scenario (a mislabelled forget split's wrong labels). */

@@ -2,7 +2,8 @@ package dev.unlearn4j.experiment;
 
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
-import dev.unlearn4j.method.classifier.Sisa;
+import dev.unlearn4j.method.Sharding;
+import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.io.Safetensors;
@@ -36,7 +37,8 @@ final class SisaTraining {
    */
   record Outcome(Ensemble before, Ensemble after, double trainSeconds, double unlearnSeconds, int shardsRetrained) {}
 
-  private final Sisa sisa;
+  private final UnlearningMethod method;
+  private final Sharding sharding;
   private final Experiment exp;
   private final Dataset data;
   private final TrainSpec stage;
@@ -44,12 +46,14 @@ final class SisaTraining {
   private final Trainer trainer;
   private final Path scratch;
 
-  SisaTraining(Sisa sisa, Experiment exp, Dataset data, TrainSpec schedule, long seed, Trainer trainer,
+  /** @param method a method that declares its {@link UnlearningMethod#sharding()}; each stage trains as it does */
+  SisaTraining(UnlearningMethod method, Experiment exp, Dataset data, TrainSpec schedule, long seed, Trainer trainer,
       Path scratch) {
-    this.sisa = sisa;
+    this.method = method;
+    this.sharding = method.sharding().orElseThrow();
     this.exp = exp;
     this.data = data;
-    this.stage = schedule.with(sisa.stageEpochs(schedule), schedule.batchSize(), schedule.learningRate());
+    this.stage = schedule.with(sharding.stageEpochs(schedule), schedule.batchSize(), schedule.learningRate());
     this.seed = seed;
     this.trainer = trainer;
     this.scratch = scratch;
@@ -82,9 +86,8 @@ final class SisaTraining {
     }
     double unlearnS = (System.nanoTime() - t) / 1e9;
     new TrainingCheckpoints(scratch, 0).deleteAll();                          // stage files, as a run's checkpoints
-    Sisa.Args a = sisa.args();
-    return new Outcome(new Ensemble(trained, a.aggregation()), new Ensemble(unlearned, a.aggregation()), trainS,
-        unlearnS, touched);
+    return new Outcome(new Ensemble(trained, sharding.aggregation()), new Ensemble(unlearned,
+        sharding.aggregation()), trainS, unlearnS, touched);
   }
 
   /** Seeded shuffle, dealt round-robin into S shards, each cut into R contiguous slices of near-equal size. */
@@ -92,8 +95,8 @@ final class SisaTraining {
     List<Example> order = new ArrayList<>(train);
     order.sort(Comparator.comparing(Example::id));                  // independent of the split's order
     Collections.shuffle(order, Seeds.random(seed, "sisa.shards"));
-    int s = sisa.args().shards();
-    int r = sisa.args().slices();
+    int s = sharding.shards();
+    int r = sharding.slices();
     List<List<List<Example>>> out = new ArrayList<>();
     for (int i = 0; i < s; i++) {
       List<Example> shard = new ArrayList<>();
@@ -124,8 +127,8 @@ final class SisaTraining {
       List<Example> seen = slices.subList(0, r + 1).stream().flatMap(List::stream)
           .filter(e -> !forgetIds.contains(e.id())).toList();
       if (!seen.isEmpty()) {
-        trainer.fit("sisa-shard" + shard + "-stage" + (r + 1), model, sisa.objective(),
-            sisa.plan(stage), stage, List.of(), seen, Seeds.derive(seed, "sisa." + shard + "." + r));
+        trainer.fit("sisa-shard" + shard + "-stage" + (r + 1), model, method.objective(),
+            method.plan(stage), stage, List.of(), seen, Seeds.derive(seed, "sisa." + shard + "." + r));
       }
       if (forgetIds.isEmpty()) {
         Safetensors.write(checkpoint(shard, r), model.weights(), null);

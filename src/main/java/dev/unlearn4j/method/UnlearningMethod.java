@@ -8,6 +8,7 @@ import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An unlearning method: what it optimises, which batches each step sees and for how long. Methods build no files
@@ -70,5 +71,13 @@ public interface UnlearningMethod {
   /** True if the method starts from freshly initialised weights instead of the original model. */
   default boolean fromScratch() {
     return false;
+  }
+
+  /**
+   * How the method unlearns when it does not train one model with {@link #objective()}: SISA declares its shards
+   * here. Empty (the default): the trainer trains a copy of the original (or fresh weights, {@link #fromScratch}).
+   */
+  default Optional<Sharding> sharding() {
+    return Optional.empty();
   }
 }

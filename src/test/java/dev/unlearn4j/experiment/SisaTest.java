@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unlearn4j.data.Dataset;
 import dev.unlearn4j.data.Example;
-import dev.unlearn4j.method.classifier.Sisa;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.TrainSpec;
@@ -34,7 +33,7 @@ class SisaTest {
   private final TrainSpec schedule = exp.config().train();
 
   private SisaTraining training(Path scratch) {
-    return new SisaTraining((Sisa) exp.method(), exp, data, schedule, 3, new Trainer(List.of()), scratch);
+    return new SisaTraining(exp.method(), exp, data, schedule, 3, new Trainer(List.of()), scratch);
   }
 
   @Test

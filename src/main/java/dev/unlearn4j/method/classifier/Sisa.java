@@ -2,10 +2,12 @@ package dev.unlearn4j.method.classifier;
 
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.loss.Objective;
+import dev.unlearn4j.method.Sharding;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Ensemble;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
+import java.util.Optional;
 
 /**
  * SISA (Bourtoule et al., arXiv 1912.03817): the training split is cut into disjoint shards, each shard into slices;
@@ -50,9 +52,9 @@ public final class Sisa implements UnlearningMethod {
     return args;
   }
 
-  /** Epochs of one stage: max(1, round(2e/(R+1))), e the schedule's epochs. */
-  public int stageEpochs(TrainSpec schedule) {
-    return Math.max(1, (int) Math.round(2.0 * schedule.epochs() / (args.slices() + 1)));
+  @Override
+  public Optional<Sharding> sharding() {
+    return Optional.of(new Sharding(args.shards(), args.slices(), args.aggregation()));
   }
 
   @Override
