@@ -1,6 +1,7 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.experiment.ConfigLoader;
+import dev.unlearn4j.experiment.ExperimentKind;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.RunEvaluator;
 import dev.unlearn4j.experiment.Summary;
@@ -73,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path dest = out != null ? out : runDir ? target.resolve("eval-" + time)
         : target.resolveSibling(target.getFileName() + "-eval-" + time);
     Summary s;
-    if (SequenceExperiment.isSequence(ConfigLoader.readTree(config))) {
+    if (ConfigLoader.kind(config) == ExperimentKind.SEQUENCE) {
       s = SequenceEvaluator.evaluate(config, overrides, modelDir, metrics, jangEl, dest);
     } else {
       s = runDir ? RunEvaluator.evaluate(target, modelDir, metrics, dest)

@@ -3,6 +3,7 @@ package dev.unlearn4j.cli;
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.config.Overrides;
 import dev.unlearn4j.experiment.ConfigLoader;
+import dev.unlearn4j.experiment.ExperimentKind;
 import dev.unlearn4j.experiment.Experiment;
 import dev.unlearn4j.experiment.ExperimentConfig;
 import dev.unlearn4j.experiment.ExperimentRunner;
@@ -73,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
             + "config.yaml and directory; --set, --run-id and --methods cannot be combined with it");
       }
       Path config = RunDirectory.unfinished(resume).file(RunDirectory.CONFIG);
-      if (SequenceExperiment.isSequence(ConfigLoader.readTree(config))) {
+      if (ConfigLoader.kind(config) == ExperimentKind.SEQUENCE) {
         return printSequence(new SequenceRunner(List.of(progress.listener())).resume(resume));
       }
       ExperimentRunner.Result r = new ExperimentRunner(List.of(progress.listener())).resume(resume);
@@ -81,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("run directory: " + r.runDir());
       return 0;
     }
-    if (SequenceExperiment.isSequence(ConfigLoader.readTree(experiment))) {
+    if (ConfigLoader.kind(experiment) == ExperimentKind.SEQUENCE) {
       return runSequence();
     }
     List<TrainingListener> listeners = List.of(progress.listener());

@@ -66,7 +66,18 @@ public final class ConfigLoader {
     return bind(tree(yaml), overrides);
   }
 
+  /** The experiment kind a config file declares ({@link ExperimentKind}), with errors that name the file. */
+  public static ExperimentKind kind(Path file) {
+    JsonNode tree = readTree(file);
+    try {
+      return ExperimentKind.of(tree);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   private static ExperimentConfig bind(JsonNode tree, List<String> overrides) {
+    ExperimentKind.CLASSIFICATION.strip((ObjectNode) tree);
     Overrides.apply((ObjectNode) tree, overrides);
     ExperimentConfig cfg = Bind.strict(tree, ExperimentConfig.defaults(), ExperimentConfig.class, "");
     cfg.requireComplete();

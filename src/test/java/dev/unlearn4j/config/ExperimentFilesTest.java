@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.Experiment;
+import dev.unlearn4j.experiment.ExperimentKind;
 import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class ExperimentFilesTest {
     assertThat(files).hasSizeGreaterThanOrEqualTo(6);
     for (Path f : files) {
       var tree = ConfigLoader.readTree(f);
-      if (SequenceExperiment.isSequence(tree)) {
+      if (ExperimentKind.of(tree) == ExperimentKind.SEQUENCE) {
         assertThat(SequenceExperiment.resolve(tree, List.of(), f.toString()).config().name()).as(f.toString())
             .isNotBlank();
       } else {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.config.Bind;
 import dev.unlearn4j.config.ConfigException;
+import dev.unlearn4j.experiment.ExperimentKind;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.config.Overrides;
 import dev.unlearn4j.config.Registry;
@@ -19,14 +20,10 @@ import java.util.List;
  * @param yaml the fully resolved config, as written to {@code config.yaml}
  */
 public record SequenceExperiment(SequenceConfig config, SequenceMethod method, String yaml) {
-  /** True when a config tree describes a sequence experiment (it has an {@code original} key). */
-  public static boolean isSequence(JsonNode tree) {
-    return tree != null && tree.isObject() && tree.has("original");
-  }
-
   public static SequenceExperiment resolve(JsonNode tree, List<String> overrides, String source) {
     try {
       ObjectNode t = ((ObjectNode) tree).deepCopy();
+      ExperimentKind.SEQUENCE.strip(t);
       Overrides.apply(t, overrides);
       SequenceConfig cfg = Bind.strict(t, SequenceConfig.defaults(), SequenceConfig.class, "");
       cfg.requireComplete();
