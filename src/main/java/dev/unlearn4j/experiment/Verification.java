@@ -46,7 +46,7 @@ public final class Verification {
     if (auc != null) {
       out.add(new Verdict("membership-inference AUC (LOSS), forget vs unseen passages", String.format(
           "%.4f (never seen: 0.5)", auc), Math.abs(auc - 0.5) <= AUC_TOLERANCE ? "like passages never seen"
-          : "told apart from passages never seen (|AUC − 0.5| > " + AUC_TOLERANCE + ")"));
+          : "told apart from passages never seen (AUC more than " + AUC_TOLERANCE + " from 0.5)"));
     }
     addRelearn(out, s.after(), "ma");
     return out;

@@ -65,8 +65,10 @@ class SequenceRelearnRunTest {
         / (a.get("relearn.original.ma").asDouble() - a.get("relearn.before.ma").asDouble());
     assertThat(a.get("relearn.recovery").asDouble()).isCloseTo(recovery, within(1e-12));
     assertThat(a.get("relearn.after.el_icu").asDouble()).isBetween(0.0, 1.0);
-    assertThat(Files.readString(runDir.resolve("report.md"))).contains("## Verification",
-        "forget vs unseen passages", "relearning attack");
+    String report = Files.readString(runDir.resolve("report.md"));
+    assertThat(report).contains("## Verification", "forget vs unseen passages", "relearning attack");
+    assertThat(report.lines().filter(l -> l.startsWith("| membership") || l.startsWith("| relearning")))
+        .as("three cells each").hasSize(2).allMatch(l -> l.chars().filter(ch -> ch == '|').count() == 4);
   }
 
   private static double ma(CausalLm lm, List<PassagePool.Passage> ps) {
