@@ -11,8 +11,8 @@ import dev.unlearn4j.config.ConfigException;
  * @param learningRate the attack's learning rate (default 1e-4)
  * @param batchSize examples per attack step (default 8)
  * @param data what the attack fine-tunes on: {@code forget-half} (the other half of the forget set, default) or
- *     {@code related} (no forget data: the non-forget training passages nearest to the forget passages, ICU's
- *     analogues; sequence experiments)
+ *     {@code related} (no forget data: the retain examples nearest to the forget examples in the original's pooled
+ *     representation; for sequence runs the forget passages' analogues)
  */
 public record RelearnSpec(int steps, double learningRate, int batchSize, String data) {
   public static final String FORGET_HALF = "forget-half";

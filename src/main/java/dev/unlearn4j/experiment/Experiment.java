@@ -35,10 +35,6 @@ public record Experiment(
             + "model; it runs in a sequence experiment (a config with an 'original' key, see experiments/icu-*.yaml)");
       }
       cfg.eval().metrics().forEach(Metrics::get);
-      if (cfg.eval().relearn().related()) {            // a classifier has no analogue search (yet)
-        throw new ConfigException("key 'eval.relearn.data': 'related' is for sequence experiments; a classification "
-            + "run attacks with 'forget-half'");
-      }
       cfg.stop().ruleFor(m.component());                 // the experiment's and the method's rule agree
       if (cfg.stop().rule() == UnlearningMethod.Stop.FORGET_F1_AT_ORACLE && !cfg.eval().oracle()) {
         throw new ConfigException("key 'stop.rule' forget-f1-at-oracle needs the oracle (eval.oracle: true)");

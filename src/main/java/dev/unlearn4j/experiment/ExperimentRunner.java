@@ -208,7 +208,8 @@ public final class ExperimentRunner {
     afterMetrics.putAll(UtilityCheck.of(before, after));
     if (cfg.eval().relearn().enabled() && method.sharding().isEmpty()) {   // SISA's ensemble: not attacked
       t = System.nanoTime();
-      afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(), cfg.eval(),
+      afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(),
+          s.request().retain(), cfg.eval(),
           Seeds.derive(cfg.seed(), "relearn")));
       timing.put("relearn_s", seconds(t));
     }

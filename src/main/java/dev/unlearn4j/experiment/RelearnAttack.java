@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The relearning attack ({@code eval.relearn}): the forget set is split in two by the seed; copies of the unlearned
- * model and of the oracle are fine-tuned on the first half and the forget macro-F1 (under the training labels) is
- * measured on the second half. Recovery is the share of the way back from the model's value to the original's that
+ * model and of the oracle are fine-tuned on the first half ({@code data: forget-half}) or on the retain examples
+ * nearest to the forget set ({@code data: related}, {@link NearestRetain}), and the forget macro-F1 (under the
+ * training labels) is measured on the second half. Recovery is the share of the way back from the model's value to the original's that
  * the attack covers; the oracle's recovery is the baseline, because it never saw the forget set: relearning no
  * faster than the oracle is learning, relearning faster is recovery of knowledge that was hidden, not removed.
  */
@@ -37,14 +38,16 @@ public final class RelearnAttack {
    * {@code .macro_f1}; {@code recovery}, {@code oracle_recovery} and {@code hidden} (1 or 0; NaN where a value is
    * undefined: no gap to the original, or no oracle).
    */
-  static Map<String, Double> run(Model original, Model unlearned, Model oracle, Split forget, EvalSpec eval,
-      long seed) {
+  static Map<String, Double> run(Model original, Model unlearned, Model oracle, Split forget, Split retain,
+      EvalSpec eval, long seed) {
     RelearnSpec spec = eval.relearn();
     List<Example> shuffled = new ArrayList<>(forget.examples());
     shuffled.sort(Comparator.comparing(Example::id));
     Collections.shuffle(shuffled, Seeds.random(seed, "relearn.split"));
     int half = (shuffled.size() + 1) / 2;
-    List<Example> attack = shuffled.subList(0, half);
+    List<Example> attack = spec.related()            // no forget data: the retain examples nearest to the forget set
+        ? NearestRetain.of(original, forget.examples(), retain.examples(), eval.batchSize())
+        : shuffled.subList(0, half);
     Split heldOut = new Split("heldout", shuffled.subList(half, shuffled.size()));
     EvalSpec f1 = new EvalSpec(List.of("macro_f1"), false, eval.labels(), eval.batchSize(), 0.0);
     Map<String, Double> out = new LinkedHashMap<>();

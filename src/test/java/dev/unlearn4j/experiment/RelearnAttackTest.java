@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
+import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.data.ForgetSpec;
@@ -73,14 +74,14 @@ class RelearnAttackTest {
 
   @Test
   void aModelEqualToTheOracleIsRemovedAndTheOriginalNotForgotten() {
-    Map<String, Double> asOracle = RelearnAttack.run(original, oracle.copy(), oracle, request.forget(), eval, 1);
+    Map<String, Double> asOracle = RelearnAttack.run(original, oracle.copy(), oracle, request.forget(), request.retain(), eval, 1);
     assertThat(asOracle.get("relearn.original.macro_f1") - asOracle.get("relearn.oracle_before.macro_f1"))
         .as("the original memorised the held-out half's wrong labels; the oracle did not").isGreaterThan(0.3);
     assertThat(asOracle.get("relearn.recovery")).isEqualTo(asOracle.get("relearn.oracle_recovery"));
     assertThat(asOracle.get("relearn.hidden")).isZero();
     assertThat(Verification.relearnVerdict(asOracle, "macro_f1")).startsWith("removed");
 
-    Map<String, Double> unchanged = RelearnAttack.run(original, original.copy(), oracle, request.forget(), eval, 1);
+    Map<String, Double> unchanged = RelearnAttack.run(original, original.copy(), oracle, request.forget(), request.retain(), eval, 1);
     assertThat(unchanged.get("relearn.recovery")).isNaN();
     assertThat(Verification.relearnVerdict(unchanged, "macro_f1")).startsWith("not forgotten");
   }
@@ -91,11 +92,28 @@ class RelearnAttackTest {
     new Trainer(List.of()).fit("ga", ascended, Objective.of(new Objective.Term("ga", 1.0,
         CrossEntropy.negatedOnForget())), BatchPlan.forgetOnly(8), TrainSpec.defaults().with(3, 8, 0.01),
         request.forget().examples(), List.of(), 4);
-    Map<String, Double> r = RelearnAttack.run(original, ascended, oracle, request.forget(), eval, 1);
+    Map<String, Double> r = RelearnAttack.run(original, ascended, oracle, request.forget(), request.retain(), eval, 1);
     assertThat(r.get("relearn.oracle_recovery")).as("a weak attack: the oracle does not learn the wrong labels")
         .isLessThan(0.1);
     assertThat(r.get("relearn.recovery")).isGreaterThan(r.get("relearn.oracle_recovery") + 0.25);
     assertThat(Verification.relearnVerdict(r, "macro_f1")).startsWith("hidden");
+  }
+
+  @Test
+  void relatedDataIsTheNearestRetainExamplesAndNoForgetExample() {
+    List<Example> retain = request.retain().examples();
+    List<Example> some = retain.subList(0, 10);
+    assertThat(NearestRetain.of(original, some, retain, 4)).as("each retain example is its own nearest")
+        .containsExactlyElementsOf(some);
+    List<Example> related = NearestRetain.of(original, request.forget().examples(), retain, 64);
+    assertThat(related).isNotEmpty().allMatch(retain::contains).doesNotContainAnyElementsOf(request.forget()
+        .examples()).doesNotHaveDuplicates();
+    EvalSpec relatedEval = new EvalSpec(List.of("macro_f1"), true, EvalSpec.LabelSet.OBSERVED, 64, 0.0,
+        new RelearnSpec(4, 0.005, 8, "related"));
+    Map<String, Double> r = RelearnAttack.run(original, oracle.copy(), oracle, request.forget(), request.retain(),
+        relatedEval, 1);
+    assertThat(r.get("relearn.recovery")).as("the same data and start: the oracle's recovery")
+        .isEqualTo(r.get("relearn.oracle_recovery"));
   }
 
   @Test
