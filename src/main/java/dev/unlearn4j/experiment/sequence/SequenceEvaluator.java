@@ -56,7 +56,7 @@ public final class SequenceEvaluator {
     Map<String, Double> before = new LinkedHashMap<>();
     boolean jang = metrics.isEmpty() ? jangEl : metrics.contains(JANG);
     boolean check = metrics.isEmpty() || metrics.stream().anyMatch(k -> !k.equals(JANG) && !k.equals(CLOZE)
-        && !k.equals(SequenceRunner.OFF_DOMAIN));
+        && !k.equals(FinalMetrics.OFF_DOMAIN));
     try (TextTokenizer tok = TextTokenizer.untruncated(modelDir.resolve("tokenizer.json"))) {
       if (check) {      // the run's own per-epoch check, once, on this model (no refinement, no stop rule)
         ContinuationScorer scorer = new ContinuationScorer(tok, new TokenVectors(ev.encoder(), ev.bertLayer(), 256),
@@ -68,18 +68,18 @@ public final class SequenceEvaluator {
         m.putAll(row.mia());
       }
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      if (!ev.offDomain().isEmpty() && (metrics.isEmpty() || metrics.contains(SequenceRunner.OFF_DOMAIN))) {
-        m.put(SequenceRunner.OFF_DOMAIN, SequenceRunner.offDomainPerplexity(lm, sets, ev, tok,
-            SequenceRunner.Memo.NONE));
+      if (!ev.offDomain().isEmpty() && (metrics.isEmpty() || metrics.contains(FinalMetrics.OFF_DOMAIN))) {
+        m.put(FinalMetrics.OFF_DOMAIN, FinalMetrics.offDomainPerplexity(lm, sets, ev, tok,
+            FinalMetrics.Memo.NONE));
       }
       if (metrics.isEmpty() || metrics.contains(CLOZE)) {
         m.put(CLOZE, PassageScorer.cloze(lm, tok, cloze, ev.clozeContext()));
       }
       if (jang) {
-        m.put(JANG, SequenceRunner.jangEl(lm, sets, ev, SequenceRunner.Memo.NONE));
+        m.put(JANG, FinalMetrics.jangEl(lm, sets, ev, FinalMetrics.Memo.NONE));
         // the original's value beside it, from the cache a run with eval.jangEl shares (once per forget set)
         PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
-        before.put(JANG, SequenceRunner.jangEl(CausalCheckpoint.load(o.checkpoint()), sets, ev, SequenceRunner
+        before.put(JANG, FinalMetrics.jangEl(CausalCheckpoint.load(o.checkpoint()), sets, ev, FinalMetrics
             .originalMemo(cache, o.checkpoint().resolve("model.safetensors"), sets, ev, cloze)));
       }
     }

@@ -112,11 +112,7 @@ public final class SequenceRunner {
           new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder());
       int len = sets.forget().get(0).tokens().length;
       int elStart = len - ev.layout().suffixLength();
-      EpochCheck.Thresholds th = "paper".equals(ev.thresholds())
-          ? new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL)
-          : thresholds(cache.values("thresholds", originalFile, inputs(sets.unseenTokens(), ev.elN(), elStart),
-              () -> new double[] {PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
-                  PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))}));
+      EpochCheck.Thresholds th = thresholds(ev, cache, originalFile, original, sets, elStart);
       timing.put("prepare_s", seconds(t));
       LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
           th.ma(), th.el(), ev.thresholds());
@@ -129,13 +125,8 @@ public final class SequenceRunner {
       EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, ev.calibrateF1(),
           method.stopsWhenNothingFlagged(), th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
       // the original's check is the same for every method on this forget set: computed by the first run, then read
-      // (v2: with the F1 calibration of every continuation against 8 other suffixes)
-      List<String> checkInputs = inputs(forgetTokens(sets), ev.checkKey(), Sha256.of(tokFile));
-      checkInputs.add("check-before/v2");
-      checkInputs.addAll(PreparedCache.tokens(sets.unseenTokens()));
-      sets.forget().forEach(p -> checkInputs.add(p.id()));
-      EpochCheck.Row before = check.before(compute -> cache.object("check-before", originalFile, checkInputs,
-          EpochCheck.Before.class, compute));
+      EpochCheck.Row before = check.before(compute -> cache.object("check-before", originalFile,
+          checkInputs(sets, ev, tokFile), EpochCheck.Before.class, compute));
 
       List<TrainingListener> listeners = new ArrayList<>(extraListeners);
       if (refinement != null) {
@@ -157,19 +148,12 @@ public final class SequenceRunner {
       timing.put("check_s", check.firstSeconds());
 
       Map<String, Double> b = metrics(before, th);
-      F1Calibration cal = check.calibration();
-      b.put("calibration.f1_own", cal.trueMean());
-      b.put("calibration.f1_mismatched", cal.mismatchedMean());
-      b.put("calibration.f1_mismatched_p95", cal.mismatchedP95());
-      b.put("calibration.own_above_p95", cal.trueAboveP95());
-      if (refinement != null) {
-        b.put("refinement.f1_threshold", refinement.thresholds().f1());
-      }
+      b.putAll(calibration(check.calibration(), refinement));
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      extra(b, before, original, sets, ev, tok, cloze, originalMemo(cache, originalFile, sets, ev, cloze));
-      extra(a, after, model, sets, ev, tok, cloze, Memo.NONE);
+      FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(cache, originalFile, sets, ev, cloze));
+      FinalMetrics.extra(a, after, model, sets, ev, tok, cloze, FinalMetrics.Memo.NONE);
       timing.put("final_eval_s", seconds(t));
       if (ev.relearn().enabled()) {
         t = System.nanoTime();
@@ -185,18 +169,23 @@ public final class SequenceRunner {
           + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
 
       CausalCheckpoint.save(model, tokFile, run.file("model"));
-      Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
-      String originalSha = inputs.get(RunInputs.key(originalFile));         // hashed when the run started
-      inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
-      inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
-      inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
-          .map(PassagePool.Passage::id).toList()).getBytes(StandardCharsets.UTF_8)));
-      Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
+      Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs(run, originalFile, sets));
       SequenceOutputs.write(run, summary, prov, check, sets, analogues, check.firstPerPassage(),
           check.firstContinuations(), ev.samples(), check.stopRule());
       ckpt.deleteAll();
       return new Result(run.path(), summary, check.stopRule(), epochs);
     }
+  }
+
+  /** The run's inputs as recorded when it started, with the hashes of both models and of the forget list. */
+  private static Map<String, String> inputs(RunDirectory run, Path originalFile, PassageSets sets) {
+    Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
+    String originalSha = inputs.get(RunInputs.key(originalFile));           // hashed when the run started
+    inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
+    inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
+    inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
+        .map(PassagePool.Passage::id).toList()).getBytes(StandardCharsets.UTF_8)));
+    return inputs;
   }
 
   /** The relearning attack on a copy of the unlearned model and, as the baseline, of the original. */
@@ -221,77 +210,41 @@ public final class SequenceRunner {
     return m;
   }
 
-  /** Computes a value, or reads it from the cache when it is the original model's. */
-  interface Memo {
-    /** Computes every time: a model no other run shares. */
-    Memo NONE = (what, compute) -> compute.get();
-
-    double[] get(String what, Supplier<double[]> compute);
-  }
-
-  /**
-   * The original model's values, cached under what they depend on besides the model (the forget passages, n, the
-   * cloze items and context): shared by every run and evaluation on this original and forget set.
-   */
-  static Memo originalMemo(PreparedCache cache, Path originalFile, PassageSets sets, SequenceEvalSpec ev,
-      List<Cloze.Item> cloze) {
-    List<String> inputs = inputs(forgetTokens(sets), ev.elN(), ev.clozeContext(), cloze);
-    return (what, compute) -> cache.values(what, originalFile, inputs, compute);
-  }
-
-  /**
-   * Cloze accuracy, membership inference (from the check) and, if asked, Jang et al.'s EL variant (19,855
-   * generated tokens per passage; the original's value is computed once per forget set and cached).
-   */
-  private static void extra(Map<String, Double> m, EpochCheck.Row row, CausalLm lm, PassageSets sets,
-      SequenceEvalSpec ev, TextTokenizer tok, List<Cloze.Item> cloze, Memo memo) {
-    if (!cloze.isEmpty()) {
-      m.put("unseen.cloze_accuracy", memo.get("cloze", () -> new double[] {PassageScorer.cloze(lm, tok, cloze,
-          ev.clozeContext())})[0]);
+  /** The paper's constants, or the original's MA and EL_n on unseen passages (cached per original and set). */
+  private static EpochCheck.Thresholds thresholds(SequenceEvalSpec ev, PreparedCache cache, Path originalFile,
+      CausalLm original, PassageSets sets, int elStart) {
+    if ("paper".equals(ev.thresholds())) {
+      return new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL);
     }
-    m.putAll(row.mia());
-    if (!ev.offDomain().isEmpty()) {
-      m.put(OFF_DOMAIN, offDomainPerplexity(lm, sets, ev, tok, memo));
-    }
-    if (ev.jangEl()) {
-      m.put("forget.el_jang", jangEl(lm, sets, ev, memo));
-    }
-  }
-
-  static final String OFF_DOMAIN = "offdomain.perplexity";
-  /** Fixed, so every run on one original scores the same off-domain windows whatever its seed. */
-  private static final long OFF_DOMAIN_SEED = 1961;
-
-  /** Window-mean perplexity on {@code eval.offDomain}'s held-out windows of the passage length, through memo. */
-  static double offDomainPerplexity(CausalLm lm, PassageSets sets, SequenceEvalSpec ev, TextTokenizer tok,
-      Memo memo) {
-    int length = sets.forget().get(0).tokens().length;
-    return memo.get("offdomain-" + ev.offDomain() + "-" + ev.offDomainPassages() + "-" + length, () ->
-        new double[] {PassageScorer.perplexity(PassageScorer.score(lm, OffDomain.passages(ev.offDomain(), tok,
-            length, ev.offDomainPassages(), OFF_DOMAIN_SEED), 8))})[0];
-  }
-
-  /** Jang et al.'s EL_n of the forget set (prompts of every length from 1), through {@code memo}. */
-  static double jangEl(CausalLm lm, PassageSets sets, SequenceEvalSpec ev, Memo memo) {
-    return memo.get("el-jang", () -> new double[] {PassageScorer.mean(PassageScorer.extraction(lm,
-        forgetTokens(sets), ev.elN(), 1))})[0];
-  }
-
-  private static EpochCheck.Thresholds thresholds(double[] maEl) {
+    double[] maEl = cache.values("thresholds", originalFile, FinalMetrics.inputs(sets.unseenTokens(), ev.elN(), elStart),
+        () -> new double[] {PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
+            PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))});
     return new EpochCheck.Thresholds(maEl[0], maEl[1]);
   }
 
-  /** What a cached value depends on besides the model: passages, settings and cloze items. */
-  private static List<String> inputs(List<int[]> passages, Object... settings) {
-    List<String> in = new ArrayList<>(PreparedCache.tokens(passages));
-    for (Object o : settings) {
-      in.add(String.valueOf(o));
-    }
+  /**
+   * What the check before training depends on besides the model (v2: with the F1 calibration of every
+   * continuation against 8 other suffixes).
+   */
+  private static List<String> checkInputs(PassageSets sets, SequenceEvalSpec ev, Path tokFile) {
+    List<String> in = FinalMetrics.inputs(FinalMetrics.forgetTokens(sets), ev.checkKey(), Sha256.of(tokFile));
+    in.add("check-before/v2");
+    in.addAll(PreparedCache.tokens(sets.unseenTokens()));
+    sets.forget().forEach(p -> in.add(p.id()));
     return in;
   }
 
-  static List<int[]> forgetTokens(PassageSets sets) {
-    return sets.forget().stream().map(PassagePool.Passage::tokens).toList();
+  /** The F1 calibration's values and, for a refining method, the F1 threshold it trained with. */
+  private static Map<String, Double> calibration(F1Calibration cal, Refinement refinement) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("calibration.f1_own", cal.trueMean());
+    m.put("calibration.f1_mismatched", cal.mismatchedMean());
+    m.put("calibration.f1_mismatched_p95", cal.mismatchedP95());
+    m.put("calibration.own_above_p95", cal.trueAboveP95());
+    if (refinement != null) {
+      m.put("refinement.f1_threshold", refinement.thresholds().f1());
+    }
+    return m;
   }
 
   private static List<Example> examples(List<PassagePool.Passage> ps, String prefix) {
