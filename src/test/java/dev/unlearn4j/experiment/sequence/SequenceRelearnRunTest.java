@@ -12,6 +12,7 @@ import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the unlearned model's MA on the held-out half of the forget set, its baseline the original's on unseen passages,
  * recovery follows from them, and report.md carries the verification section.
  */
+@NeedsDatasetPackages
 @Tag("slow")
 class SequenceRelearnRunTest {
   @TempDir Path dir;

@@ -9,6 +9,7 @@ import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.testing.NeedsDatasetPackages;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ends with the summary, per-passage metrics, refinement log and train log of the uninterrupted run, and leaves no
  * checkpoints behind.
  */
+@NeedsDatasetPackages
 @Tag("slow")
 class SequenceResumeTest {
   @TempDir Path dir;
