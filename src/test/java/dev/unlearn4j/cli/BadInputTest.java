@@ -36,10 +36,16 @@ class BadInputTest {
   }
 
   @Test
-  void aSequenceLengthBeyondTheEncodersPositions() {
+  void aSequenceLengthBeyondTheEncodersPositions() throws Exception {
+    StringBuilder csv = new StringBuilder("text,label\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append("message number ").append(i).append(i % 2 == 0 ? ",ham\n" : ",spam\n");
+    }
+    Path data = Files.writeString(dir.resolve("texts.csv"), csv);
     String yaml = Fixtures.tinyExperimentYaml(dir.resolve("runs"), "finetune")
         .replace("name: mlp\n  args: {hidden: 8}", "name: bert\n  args: {maxLength: 600}")
-        .replace("name: synthetic-blobs\n  args: {perClass: 40, features: 4}", "name: sotu");
+        .replace("name: synthetic-blobs\n  args: {perClass: 40, features: 4}", "name: csv\n  args: {path: " + data
+            + "}");
     Path f = Fixtures.write(dir, "long.yaml", yaml);
     CliRun r = CliRun.of("run", f.toString(), "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isNotZero();
