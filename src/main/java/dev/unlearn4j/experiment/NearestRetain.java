@@ -4,6 +4,7 @@ import dev.unlearn4j.data.Batcher;
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.util.Nearest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,20 +26,7 @@ final class NearestRetain {
     double[][] r = latents(g, retain, batchSize);                                     // [R][D]
     LinkedHashSet<Example> out = new LinkedHashSet<>();
     for (double[] q : f) {
-      int best = 0;
-      double bestDist = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < r.length; j++) {
-        double d = 0;
-        for (int k = 0; k < q.length; k++) {
-          double diff = q[k] - r[j][k];
-          d += diff * diff;
-        }
-        if (d < bestDist) {
-          bestDist = d;
-          best = j;
-        }
-      }
-      out.add(retain.get(best));
+      out.add(retain.get(Nearest.index(q, r)));
     }
     return new ArrayList<>(out);
   }

@@ -84,7 +84,8 @@ public final class RelearnAttack {
         : recovery > oracleRecovery + HIDDEN_MARGIN ? 1.0 : 0.0;
   }
 
-  private static Model attacked(Model m, List<Example> attack, RelearnSpec spec, long seed) {
+  /** A copy of {@code m} fine-tuned on {@code attack}: {@code spec.steps()} Adam steps of cross-entropy. */
+  public static Model attacked(Model m, List<Example> attack, RelearnSpec spec, long seed) {
     Model copy = m.copy();
     TrainSpec schedule = new TrainSpec(spec.steps(), spec.batchSize(), spec.learningRate(), TrainSpec.Optimizer.ADAM,
         0.9, 0.0, 1.0, spec.steps());                      // as many epochs as steps, cut at the step budget

@@ -4,6 +4,7 @@ import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.util.Nearest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,20 +26,7 @@ final class Analogues {
     double[][] c = cache.sentences(encoderName, candidateTexts, () -> encoder.sentences(candidateTexts));
     List<PassagePool.Passage> out = new ArrayList<>();
     for (double[] q : f) {
-      int best = 0;
-      double bestDist = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < c.length; j++) {
-        double d = 0;
-        for (int k = 0; k < q.length; k++) {
-          double diff = q[k] - c[j][k];
-          d += diff * diff;
-        }
-        if (d < bestDist) {                                          // strict: the first on ties, as faiss
-          bestDist = d;
-          best = j;
-        }
-      }
-      out.add(candidates.get(best));
+      out.add(candidates.get(Nearest.index(q, c)));
     }
     return out;
   }

@@ -4,13 +4,8 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.RelearnSpec;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.RelearnAttack;
-import dev.unlearn4j.loss.CrossEntropy;
-import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.pretrain.PassagePool;
-import dev.unlearn4j.train.BatchPlan;
-import dev.unlearn4j.train.TrainSpec;
-import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.util.Seeds;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,17 +85,11 @@ final class SequenceRelearn {
   }
 
   private static CausalLm attacked(CausalLm lm, List<int[]> attack, RelearnSpec spec, long seed) {
-    CausalLm copy = (CausalLm) lm.copy();
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < attack.size(); i++) {
       examples.add(Example.ofTokens("relearn#" + i, attack.get(i)));
     }
-    TrainSpec schedule = new TrainSpec(spec.steps(), spec.batchSize(), spec.learningRate(), TrainSpec.Optimizer.ADAM,
-        0.9, 0.0, 1.0, spec.steps());                      // as many epochs as steps, cut at the step budget
-    Objective lmLoss = Objective.of(new Objective.Term("relearn_lm", 1.0, CrossEntropy.onRetain()));
-    new Trainer(List.of()).fit("relearn", copy, lmLoss, BatchPlan.retainOnly(spec.batchSize()), schedule, List.of(),
-        examples, seed);
-    return copy;
+    return (CausalLm) RelearnAttack.attacked(lm, examples, spec, seed);         // next-token cross-entropy
   }
 
   /** The passages sorted by id and shuffled by the seed, cut into a first half (the larger) and a second. */
