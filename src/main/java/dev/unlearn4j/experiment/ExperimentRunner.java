@@ -213,7 +213,8 @@ public final class ExperimentRunner {
           Seeds.derive(cfg.seed(), "relearn")));
       timing.put("relearn_s", seconds(t));
     }
-    Summary summary = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), s.data().name(), s.data().labels(),
+    Summary summary = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), s.data().name(),
+        s.data().labels(),
         cfg.seed(), beforeMetrics, afterMetrics, oracle, timing, memory);
 
     unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written

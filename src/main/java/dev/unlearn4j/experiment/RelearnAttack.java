@@ -22,9 +22,10 @@ import java.util.Map;
  * The relearning attack ({@code eval.relearn}): the forget set is split in two by the seed; copies of the unlearned
  * model and of the oracle are fine-tuned on the first half ({@code data: forget-half}) or on the retain examples
  * nearest to the forget set ({@code data: related}, {@link NearestRetain}), and the forget macro-F1 (under the
- * training labels) is measured on the second half. Recovery is the share of the way back from the model's value to the original's that
- * the attack covers; the oracle's recovery is the baseline, because it never saw the forget set: relearning no
- * faster than the oracle is learning, relearning faster is recovery of knowledge that was hidden, not removed.
+ * training labels) is measured on the second half. Recovery is the share of the way back from the model's value to
+ * the original's that the attack covers; the oracle's recovery is the baseline, because it never saw the forget
+ * set: relearning no faster than the oracle is learning, relearning faster is recovery of knowledge that was
+ * hidden, not removed.
  */
 public final class RelearnAttack {
   /** Recovery beyond the oracle's by more than this marks the forgotten knowledge as hidden. */

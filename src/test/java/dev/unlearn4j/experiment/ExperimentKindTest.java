@@ -34,7 +34,8 @@ class ExperimentKindTest {
 
   @Test
   void aClassificationConfigMayNameItsKindAndABadKindFailsNamingTheFile() throws Exception {
-    Path ok = Files.writeString(dir.resolve("ok.yaml"), "kind: classification\nname: k\ndataset: {name: synthetic-blobs}\n"
+    Path ok = Files.writeString(dir.resolve("ok.yaml"), "kind: classification\nname: k\n"
+        + "dataset: {name: synthetic-blobs}\n"
         + "model: {name: mlp}\nmethod: {name: finetune}\n");
     assertThat(ConfigLoader.load(ok, List.of()).name()).isEqualTo("k");
     Path bad = Files.writeString(dir.resolve("bad.yaml"), "kind: vision\nname: k\n");

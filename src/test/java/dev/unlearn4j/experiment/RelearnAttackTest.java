@@ -74,14 +74,16 @@ class RelearnAttackTest {
 
   @Test
   void aModelEqualToTheOracleIsRemovedAndTheOriginalNotForgotten() {
-    Map<String, Double> asOracle = RelearnAttack.run(original, oracle.copy(), oracle, request.forget(), request.retain(), eval, 1);
+    Map<String, Double> asOracle = RelearnAttack.run(original, oracle.copy(), oracle, request.forget(),
+        request.retain(), eval, 1);
     assertThat(asOracle.get("relearn.original.macro_f1") - asOracle.get("relearn.oracle_before.macro_f1"))
         .as("the original memorised the held-out half's wrong labels; the oracle did not").isGreaterThan(0.3);
     assertThat(asOracle.get("relearn.recovery")).isEqualTo(asOracle.get("relearn.oracle_recovery"));
     assertThat(asOracle.get("relearn.hidden")).isZero();
     assertThat(Verification.relearnVerdict(asOracle, "macro_f1")).startsWith("removed");
 
-    Map<String, Double> unchanged = RelearnAttack.run(original, original.copy(), oracle, request.forget(), request.retain(), eval, 1);
+    Map<String, Double> unchanged = RelearnAttack.run(original, original.copy(), oracle, request.forget(),
+        request.retain(), eval, 1);
     assertThat(unchanged.get("relearn.recovery")).isNaN();
     assertThat(Verification.relearnVerdict(unchanged, "macro_f1")).startsWith("not forgotten");
   }

@@ -152,7 +152,8 @@ public final class SequenceRunner {
       Map<String, Double> a = metrics(after, th);
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(cache, originalFile, sets, ev, cloze));
+      FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(cache, originalFile,
+          sets, ev, cloze));
       FinalMetrics.extra(a, after, model, sets, ev, tok, cloze, FinalMetrics.Memo.NONE);
       timing.put("final_eval_s", seconds(t));
       if (ev.relearn().enabled()) {
@@ -216,7 +217,8 @@ public final class SequenceRunner {
     if ("paper".equals(ev.thresholds())) {
       return new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL);
     }
-    double[] maEl = cache.values("thresholds", originalFile, FinalMetrics.inputs(sets.unseenTokens(), ev.elN(), elStart),
+    double[] maEl = cache.values("thresholds", originalFile, FinalMetrics.inputs(sets.unseenTokens(), ev.elN(),
+        elStart),
         () -> new double[] {PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
             PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))});
     return new EpochCheck.Thresholds(maEl[0], maEl[1]);

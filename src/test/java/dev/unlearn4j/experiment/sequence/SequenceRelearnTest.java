@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Which passages the sequence relearning attack trains on and which it measures. */
 class SequenceRelearnTest {
   private static List<PassagePool.Passage> passages(String kind, int n) {
-    return IntStream.range(0, n).mapToObj(i -> new PassagePool.Passage(kind + i, kind, 0, i, new int[] {kind.charAt(0) * 100 + i, i}))
+    return IntStream.range(0, n).mapToObj(i -> new PassagePool.Passage(kind + i, kind, 0, i,
+            new int[] {kind.charAt(0) * 100 + i, i}))
         .toList();
   }
 
