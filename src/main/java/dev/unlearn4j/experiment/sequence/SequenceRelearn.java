@@ -6,10 +6,8 @@ import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.RelearnAttack;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.pretrain.PassagePool;
-import dev.unlearn4j.util.Seeds;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,15 +49,21 @@ final class SequenceRelearn {
    * {@code oracle_after}, each as {@code .ma} and {@code .el_icu} (means over the held-out passages; the oracle's
    * on the baseline's held-out unseen passages), and {@code recovery} / {@code oracle_recovery} / {@code hidden}
    * from MA: the share of the way from the model's MA back to the original's that the attack covers.
+   *
+   * @param originalMemo computes, or reads from the cache, the original's six values (its held-out scores and the
+   *     baseline before and after its attack), the same for every method on this original, forget set and attack
    */
   static Map<String, Double> run(CausalLm original, CausalLm unlearned, Data d, RelearnSpec spec, int elN,
-      int elStart, long seed) {
+      int elStart, long seed, FinalMetrics.Memo originalMemo) {
     Map<String, Double> out = new LinkedHashMap<>();
-    double[] o = scores(original, d.heldOut(), elN, elStart);
+    double[] orig = originalMemo.get("relearn-original", () -> concat(scores(original, d.heldOut(), elN, elStart),
+        scores(original, d.baselineHeldOut(), elN, elStart), scores(attacked(original, d.baselineAttack(), spec,
+            seed), d.baselineHeldOut(), elN, elStart)));
+    double[] o = {orig[0], orig[1]};
+    double[] r = {orig[2], orig[3]};
+    double[] ra = {orig[4], orig[5]};
     double[] u = scores(unlearned, d.heldOut(), elN, elStart);
     double[] ua = scores(attacked(unlearned, d.attack(), spec, seed), d.heldOut(), elN, elStart);
-    double[] r = scores(original, d.baselineHeldOut(), elN, elStart);
-    double[] ra = scores(attacked(original, d.baselineAttack(), spec, seed), d.baselineHeldOut(), elN, elStart);
     put(out, "original", o);
     put(out, "before", u);
     put(out, "after", ua);
@@ -71,6 +75,10 @@ final class SequenceRelearn {
     out.put("relearn.oracle_recovery", oracleRecovery);
     out.put("relearn.hidden", RelearnAttack.hidden(recovery, oracleRecovery));
     return out;
+  }
+
+  private static double[] concat(double[]... parts) {
+    return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
   }
 
   /** {MA, EL_n} means over the passages. */
@@ -92,13 +100,9 @@ final class SequenceRelearn {
     return (CausalLm) RelearnAttack.attacked(lm, examples, spec, seed);         // next-token cross-entropy
   }
 
-  /** The passages sorted by id and shuffled by the seed, cut into a first half (the larger) and a second. */
+  /** The passages' attack and held-out halves ({@link RelearnAttack#halves}). */
   static List<List<PassagePool.Passage>> halves(List<PassagePool.Passage> ps, long seed) {
-    List<PassagePool.Passage> shuffled = new ArrayList<>(ps);
-    shuffled.sort(Comparator.comparing(PassagePool.Passage::id));
-    Collections.shuffle(shuffled, Seeds.random(seed, "relearn.split"));
-    int half = (shuffled.size() + 1) / 2;
-    return List.of(shuffled.subList(0, half), shuffled.subList(half, shuffled.size()));
+    return RelearnAttack.halves(ps, PassagePool.Passage::id, seed);
   }
 
   /** Tokens of each distinct passage (two forget passages may share an analogue), in first-seen order. */

@@ -158,7 +158,8 @@ public final class SequenceRunner {
       timing.put("final_eval_s", seconds(t));
       if (ev.relearn().enabled()) {
         t = System.nanoTime();
-        a.putAll(relearn(original, model, sets, analogues, ev, tok, encoder, cache, elStart, cfg.seed()));
+        a.putAll(relearn(original, model, sets, analogues, ev, tok, encoder, cache, originalFile, elStart,
+            cfg.seed()));
         timing.put("relearn_s", seconds(t));
       }
       a.put("epochs", (double) epochs);
@@ -189,17 +190,26 @@ public final class SequenceRunner {
     return inputs;
   }
 
-  /** The relearning attack on a copy of the unlearned model and, as the baseline, of the original. */
+  /**
+   * The relearning attack on a copy of the unlearned model and, as the baseline, of the original; the original's
+   * values are cached with its other prepared values, so the runs of a table compute them once.
+   */
   private static Map<String, Double> relearn(CausalLm original, CausalLm model, PassageSets sets,
       List<PassagePool.Passage> analogues, SequenceEvalSpec ev, TextTokenizer tok, EncoderBundle encoder,
-      PreparedCache cache, int elStart, long seed) {
+      PreparedCache cache, Path originalFile, int elStart, long seed) {
     List<PassagePool.Passage> unseenRelated = ev.relearn().related() ? Analogues.nearest(sets.unseen(),
         sets.candidates(), tok, new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder())
         : List.of();
     SequenceRelearn.Data data = SequenceRelearn.data(ev.relearn(), sets.forget(), analogues, sets.unseen(),
         unseenRelated, seed);
-    return SequenceRelearn.run(original, model, data, ev.relearn(), ev.elN(), elStart, Seeds.derive(seed,
-        "relearn"));
+    long attackSeed = Seeds.derive(seed, "relearn");
+    List<int[]> passages = new ArrayList<>(data.heldOut());                   // what the original's values depend on
+    passages.addAll(data.baselineAttack());
+    passages.addAll(data.baselineHeldOut());
+    List<String> inputs = FinalMetrics.inputs(passages, ev.relearn(), ev.elN(), elStart, attackSeed,
+        data.heldOut().size(), data.baselineAttack().size());
+    return SequenceRelearn.run(original, model, data, ev.relearn(), ev.elN(), elStart, attackSeed,
+        (what, compute) -> cache.values(what, originalFile, inputs, compute));
   }
 
   private static Map<String, Double> metrics(EpochCheck.Row r, EpochCheck.Thresholds th) {

@@ -67,6 +67,10 @@ class SequenceRelearnRunTest {
         / (a.get("relearn.original.ma").asDouble() - a.get("relearn.before.ma").asDouble());
     assertThat(a.get("relearn.recovery").asDouble()).isCloseTo(recovery, within(1e-12));
     assertThat(a.get("relearn.after.el_icu").asDouble()).isBetween(0.0, 1.0);
+    try (var entries = Files.list(Fixtures.originalCache().resolve("prepared"))) {
+      assertThat(entries.map(f -> f.getFileName().toString())).as("the original's values, cached for other runs")
+          .anyMatch(n -> n.startsWith("relearn-original-"));
+    }
     String report = Files.readString(runDir.resolve("report.md"));
     assertThat(report).contains("## Verification", "forget vs unseen passages", "relearning attack");
     assertThat(report.lines().filter(l -> l.startsWith("| membership") || l.startsWith("| relearning")))
