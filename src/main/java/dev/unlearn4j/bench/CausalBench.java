@@ -5,7 +5,9 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.model.ModelGraph;
+import dev.unlearn4j.model.causal.BeamSearch;
 import dev.unlearn4j.model.causal.CausalLm;
+import dev.unlearn4j.model.causal.Generator;
 import dev.unlearn4j.model.causal.GptConfig;
 import dev.unlearn4j.model.causal.GptWeights;
 import dev.unlearn4j.pretrain.PretrainPreset;
@@ -13,6 +15,8 @@ import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.TrainStep;
 import dev.unlearn4j.util.UnlearnException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,8 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Times a causal LM of a pretraining preset (randomly initialised: step time does not depend on the weights'
- * values): the evaluation forward pass to logits and one training step of next-token cross-entropy with Adam, as
- * pretraining and ICU's learning term run it.
+ * values): the evaluation forward pass to logits, one training step of next-token cross-entropy with Adam, as
+ * pretraining and ICU's learning term run it, and the eager decoding path (greedy and 2-beam continuations of
+ * half-length prompts) that ICU's per-epoch check and EL spend their time in.
  */
 public final class CausalBench {
   private CausalBench() {}
@@ -85,6 +90,13 @@ public final class CausalBench {
         Objective.of(new Objective.Term("lm", 1.0, CrossEntropy.onRetain())),
         new TrainSpec(1, batch, 1e-3, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 1.0, 0));
     Timings stepT = Timings.trainSteps(step, new Batch(List.of(), rows), warmup, reps);
-    return new ShapeResult(batch, length, forwardFlops(c, batch, length) / 1e9, fwd, stepT, null);
+    // eager decoding, as ICU's check and EL run it: the first half of each row as the prompt
+    int newTokens = Math.max(1, Math.min(50, length / 4));
+    int[][] prompts = rows.stream().map(r -> Arrays.copyOf(r.tokens(), length / 2)).toArray(int[][]::new);
+    Map<String, Timings> decoding = new LinkedHashMap<>();
+    decoding.put("greedy", Timings.measure(warmup, reps, () -> Generator.greedy(lm, prompts, newTokens, -1)));
+    decoding.put("beam2", Timings.measure(warmup, reps,
+        () -> BeamSearch.generate(lm, prompts, newTokens, 2, 1.0, -1)));
+    return new ShapeResult(batch, length, forwardFlops(c, batch, length) / 1e9, fwd, stepT, null, decoding);
   }
 }

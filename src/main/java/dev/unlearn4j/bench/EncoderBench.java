@@ -16,6 +16,7 @@ import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -69,7 +70,7 @@ public final class EncoderBench {
       // onnxruntime unavailable: no reference timing
     }
     double f = forwardFlops(model.config(), batch, length);
-    return new ShapeResult(batch, length, f / 1e9, fwd, stepT, ort);
+    return new ShapeResult(batch, length, f / 1e9, fwd, stepT, ort, Map.of());
   }
 
   /** Texts that tokenise to exactly {@code length} tokens (random words, truncated), so every row is full. */

@@ -1,12 +1,12 @@
 package dev.unlearn4j.cli;
 
 import dev.unlearn4j.bench.BenchEnvironment;
+import dev.unlearn4j.bench.BenchRows;
 import dev.unlearn4j.bench.CausalBench;
 import dev.unlearn4j.bench.EncoderBench;
 import dev.unlearn4j.bench.GemmCeiling;
 import dev.unlearn4j.bench.IcuStepBench;
 import dev.unlearn4j.bench.RunFixture;
-import dev.unlearn4j.bench.ShapeResult;
 import dev.unlearn4j.bench.Timings;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.EmbeddedModels;
@@ -14,7 +14,6 @@ import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.util.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,20 +97,21 @@ public final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     Map<String, Object> env = BenchEnvironment.describe();
-    double gemm = GemmCeiling.gflops(1024, 2, 5);
-    o.printf("%s; %s cores; fp32 GEMM 1024^3: %.1f GFLOP/s%n", env.get("cpu"), env.get("cores"), gemm);
-    o.printf("%-18s %-8s %8s %12s %8s %10s %10s%n", "model shape", "what", "GFLOP", "median ms", "spread",
-        "tokens/s", "GFLOP/s");
-    List<Map<String, Object>> rows = new ArrayList<>();
+    double[] gemm = GemmCeiling.gflops(1024, 2, 9);
+    o.printf("%s; %s cores; fp32 GEMM 1024^3: %.1f GFLOP/s (%.1f-%.1f)%n", env.get("cpu"), env.get("cores"),
+        gemm[1], gemm[0], gemm[2]);
+    BenchRows rows = new BenchRows(o);
     if (!encoderShapes.isEmpty()) {
       EncoderBundle bundle = EncoderBundle.open(EmbeddedModels.MINILM, null);
       for (int[] bt : encoderShapes) {
-        ShapeResult r = EncoderBench.run(bundle, bt[0], bt[1], warmup, reps, freezeEmbeddings);
-        report(o, rows, "minilm", bt[0] + "x" + bt[1], r);
+        rows.startShape();
+        rows.add("minilm", bt[0] + "x" + bt[1], EncoderBench.run(bundle, bt[0], bt[1], warmup, reps,
+            freezeEmbeddings));
       }
     }
     for (int[] bt : lmShapes) {
-      report(o, rows, causalPreset, bt[0] + "x" + bt[1], CausalBench.run(causalPreset, bt[0], bt[1], warmup, reps));
+      rows.startShape();
+      rows.add(causalPreset, bt[0] + "x" + bt[1], CausalBench.run(causalPreset, bt[0], bt[1], warmup, reps));
     }
     Map<String, Object> icuResult = null;
     if (icu != null) {
@@ -123,10 +123,12 @@ public final class BenchCommand implements Callable<Integer> {
       reportIcu(o, icuResult);
     }
     Map<String, Object> json = new LinkedHashMap<>(env);
-    json.put("gemm_gflops", gemm);
+    json.put("gemm_gflops", gemm[1]);
+    json.put("gemm_gflops_range", new double[] {gemm[0], gemm[2]});
     json.put("minilm_embeddings_trained", !freezeEmbeddings);
     json.put("warmup", warmup);
-    json.put("results", rows);
+    json.put("results", rows.rows());
+    json.put("peak_rss_bytes", rows.peakRssBytes());
     if (icuResult != null) {
       json.put("icu_step", icuResult);
     }
@@ -141,16 +143,6 @@ public final class BenchCommand implements Callable<Integer> {
       return new int[] {Integer.parseInt(bt[0]), Integer.parseInt(bt[1])};
     }
     throw new CommandLine.ParameterException(spec.commandLine(), "shape '" + shape + "' is not BATCHxLENGTH");
-  }
-
-  private static void report(PrintWriter o, List<Map<String, Object>> rows, String model, String shape,
-      ShapeResult r) {
-    rows.add(row(o, model, shape, "forward", r.forwardGflop(), r.forward(), r));
-    rows.add(row(o, model, shape, "train", r.stepGflop(), r.step(), r));
-    if (r.onnxRuntime() != null) {
-      rows.add(row(o, model, shape, "ort-fwd", r.forwardGflop(), r.onnxRuntime(), r));
-    }
-    o.flush();
   }
 
   private static void reportIcu(PrintWriter o, Map<String, Object> r) {
@@ -171,26 +163,5 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static double gb(Object bytes) {
     return ((Number) bytes).doubleValue() / 1e9;
-  }
-
-  private static Map<String, Object> row(PrintWriter o, String model, String shape, String what, double gflop,
-      Timings t, ShapeResult r) {
-    double sec = t.median() / 1e3;
-    double tokens = (double) r.batch() * r.length() / sec;
-    o.printf("%-18s %-8s %8.1f %12.1f %7.0f%% %10.0f %10.1f%n", model + " " + shape, what, gflop, t.median(),
-        100 * t.spread(), tokens, gflop / sec);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model", model);
-    m.put("shape", shape);
-    m.put("what", what);
-    m.put("gflop", gflop);
-    m.put("median_ms", t.median());
-    m.put("min_ms", t.min());
-    m.put("max_ms", t.max());
-    m.put("spread", t.spread());
-    m.put("tokens_per_s", tokens);
-    m.put("gflops", gflop / sec);
-    m.put("millis", t.millis());
-    return m;
   }
 }
