@@ -3,6 +3,7 @@ package dev.unlearn4j.bench;
 import dev.unlearn4j.data.Batch;
 import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.train.TrainStep;
+import dev.unlearn4j.util.NativeMemory;
 import java.util.Arrays;
 
 /**
@@ -27,10 +28,17 @@ public record Timings(double[] millis, double faultsPerRep) {
     return new Timings(ms, faults < 0 ? -1 : (double) (Memory.minorFaults() - faults) / reps);
   }
 
-  /** Training steps on one batch, numbered on from 1 so the updater's schedule advances as in training. */
+  /**
+   * Training steps on one batch, numbered on from 1 so the updater's schedule advances as in training, each
+   * followed by the collection request the training loop makes ({@code Trainer}: ND4J's arrays are freed only by
+   * the Java collector, so a loop without it measures a memory use no run has).
+   */
   public static Timings trainSteps(TrainStep step, Batch batch, int warmup, int reps) {
     int[] k = {0};
-    return measure(warmup, reps, () -> step.run(batch, "bench", ++k[0], 1));
+    return measure(warmup, reps, () -> {
+      step.run(batch, "bench", ++k[0], 1);
+      NativeMemory.tick();
+    });
   }
 
   public double median() {
