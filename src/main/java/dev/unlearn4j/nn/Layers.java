@@ -2,6 +2,10 @@ package dev.unlearn4j.nn;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Transformer pieces written from primitives: M2.1's {@code sd.nn.layerNorm} has no eps argument and
@@ -46,12 +50,23 @@ public final class Layers {
   }
 
   /**
-   * Inverted dropout with an externally drawn keep-mask: x·m/(1−p). The mask comes from a seeded Java RNG so that
-   * runs are reproducible (M2.1's dropout op does not rescale kept values).
+   * Inverted dropout with an externally drawn, already scaled keep-mask ({@link #drawMask}): x·m. The mask comes
+   * from a seeded RNG so that runs are reproducible (M2.1's dropout op does not rescale kept values). The scale
+   * lives in the mask rather than in a second op, which saves one op and its backward per site (on MiniLM's
+   * attention probabilities a [B, H, T, T] array each) and gives the same bits: x·1·s = x·s.
    *
-   * @param mask same shape as x, entries 0 or 1; null means no dropout (evaluation)
+   * @param mask same shape as x, entries 0 or 1/(1−p); null means no dropout (evaluation)
    */
-  public static SDVariable dropout(SDVariable x, SDVariable mask, double p) {
-    return mask == null || p == 0 ? x : x.mul(mask).mul(1.0 / (1.0 - p));
+  public static SDVariable dropout(SDVariable x, SDVariable mask) {
+    return mask == null ? x : x.mul(mask);
+  }
+
+  /**
+   * Fills {@code mask} in place with an inverted-dropout keep-mask: each entry kept with probability 1−p and then
+   * worth 1/(1−p), else 0.
+   */
+  public static INDArray drawMask(INDArray mask, double p, Random rng) {
+    Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - p), rng);
+    return mask.muli(1.0 / (1.0 - p));
   }
 }

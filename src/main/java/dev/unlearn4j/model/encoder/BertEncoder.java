@@ -91,6 +91,6 @@ public final class BertEncoder {
     }
     SDVariable mask = sd.placeHolder(DROPOUT + site, type, shape);
     sites.put(site, mask);
-    return Layers.dropout(x, mask, p);
+    return Layers.dropout(x, mask);
   }
 }

@@ -13,7 +13,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -74,7 +73,7 @@ final class BertGraph implements ModelGraph {
     if (dropout > 0) {
       SDVariable mask = sd.placeHolder(BertEncoder.DROPOUT + "head", type, -1, c.hidden());
       dropoutSites.put("head", mask);
-      head = Layers.dropout(z, mask, dropout);
+      head = Layers.dropout(z, mask);
     }
     this.logits = head.mmul(vars.get(BertClassifier.HEAD_WEIGHT)).add("logits",
         vars.get(BertClassifier.HEAD_BIAS));                                                    // [B, C]
@@ -166,9 +165,7 @@ final class BertGraph implements ModelGraph {
     for (Map.Entry<String, SDVariable> site : dropoutSites.entrySet()) {
       long[] shape = site.getKey().endsWith(".attn") ? new long[] {b, c.heads(), t, t}
           : site.getKey().equals("head") ? new long[] {b, c.hidden()} : new long[] {n, c.hidden()};
-      INDArray mask = Nd4j.createUninitialized(type, shape);
-      Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1.0 - dropout), rng);
-      f.put(site.getValue().name(), mask);
+      f.put(site.getValue().name(), Layers.drawMask(Nd4j.createUninitialized(type, shape), dropout, rng));
     }
     return f;
   }

@@ -17,7 +17,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -93,7 +92,7 @@ public final class Mlp implements Model {
     SDVariable latent = sd.nn.relu("latent", x.mmul(v.get("w1")).add(v.get("b1")), 0.0);   // [B, H]
     double p = training ? dropout : 0.0;
     SDVariable mask = p > 0 ? sd.placeHolder("dropout_mask", DataType.FLOAT, -1, weights.get("w1").size(1)) : null;
-    SDVariable logits = Layers.dropout(latent, mask, p).mmul(v.get("w2")).add("logits", v.get("b2"));   // [B, C]
+    SDVariable logits = Layers.dropout(latent, mask).mmul(v.get("w2")).add("logits", v.get("b2"));   // [B, C]
     org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
     List<String> trainable = List.copyOf(weights.keySet());
     return new ModelGraph() {
@@ -123,8 +122,7 @@ public final class Mlp implements Model {
           return Map.of("x", Nd4j.create(rows));
         }
         INDArray keep = Nd4j.createUninitialized(DataType.FLOAT, rows.length, weights.get("w1").size(1));
-        Nd4j.getExecutioner().exec(new BernoulliDistribution(keep, 1.0 - p), rng);
-        return Map.of("x", Nd4j.create(rows), "dropout_mask", keep);
+        return Map.of("x", Nd4j.create(rows), "dropout_mask", Layers.drawMask(keep, p, rng));
       }
     };
   }
