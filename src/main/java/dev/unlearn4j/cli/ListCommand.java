@@ -4,6 +4,7 @@ import dev.unlearn4j.catalog.Datasets;
 import dev.unlearn4j.catalog.Methods;
 import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.catalog.Models;
+import dev.unlearn4j.catalog.Reference;
 import dev.unlearn4j.config.Registry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,9 +17,18 @@ import picocli.CommandLine.Command;
 public final class ListCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--markdown", description = "print the configuration reference of every method, "
+      + "model and dataset with each argument's default, as docs/components.md holds it")
+  boolean markdown;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (markdown) {
+      out.print(Reference.markdown());
+      out.flush();
+      return 0;
+    }
     section(out, "methods", Methods.REGISTRY);
     for (Metrics.Family f : Metrics.Family.values()) {
       out.println("metrics of " + f.title);

@@ -12,6 +12,7 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
+import dev.unlearn4j.train.StopRule;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
 import dev.unlearn4j.train.TrainerState;
@@ -254,12 +255,14 @@ public final class ExperimentRunner {
     }
     UnlearningMethod.Stop rule = method.fromScratch() ? UnlearningMethod.Stop.EPOCHS : cfg.stop().ruleFor(method);
     ForgetTarget target = null;
+    StopRule stop = null;
     if (rule != UnlearningMethod.Stop.EPOCHS) {
       double oracleF1 = s.oracle() == null ? Double.NaN
           : s.oracle().aggregates().getOrDefault("forget.macro_f1", Double.NaN);
-      target = new ForgetTarget(rule, cfg.stop().every(), cfg.stop().tolerance(), unlearned, s.request().forget(),
-          s.request().test(), oracleF1, cfg.eval());
-      listeners.add(target);
+      target = new ForgetTarget(rule, cfg.stop().tolerance(), unlearned, s.request().forget(), s.request().test(),
+          oracleF1, cfg.eval());
+      stop = StopRule.everySteps(cfg.stop().every(), target);
+      listeners.add(stop);
     }
     TrainerState end = new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
         method.plan(schedule), schedule, forget, s.request().retain().examples(), cfg.seed());
@@ -267,7 +270,7 @@ public final class ExperimentRunner {
     extra.put("unlearn_epochs", (double) end.epoch());
     extra.put("unlearn_steps", (double) end.step());
     if (target != null) {                               // 1: stopped by the rule, 0: ran to its epochs (the cap)
-      extra.put("stopped_by_rule", target.reached() ? 1.0 : 0.0);
+      extra.put("stopped_by_rule", stop.reason().isPresent() ? 1.0 : 0.0);
       extra.put("stop_check_s", target.checkSeconds());   // included in unlearn_s: the rule is part of the method
     }
     return new Unlearned(s.original(), s.before(), unlearned, seconds(t), extra, Map.of());

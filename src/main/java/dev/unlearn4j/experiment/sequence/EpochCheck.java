@@ -7,6 +7,7 @@ import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.method.generative.Refinement;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.train.StopRule;
 import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingListener;
 import java.nio.file.Path;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * ICU's per-epoch check, run before training (epoch 0) and after every epoch on the model being trained: beam
  * continuations of every forget passage scored by BERTScore-F1 and BLEU (they reset the refinement flags), MA and
  * EL_n (ICU variant) of the forget passages, perplexity on unseen passages, and the membership AUCs of forget vs
- * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity). The
- * run stops after an epoch (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no passage
- * is flagged; the trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}. After
+ * unseen passages (LOSS, zlib, min-k%, min-k%++; from the same two teacher-forced passes as MA and perplexity).
+ * {@link #rule} is the stopping rule's test over the last check, run by a {@link StopRule} listed after this one:
+ * the run stops after an epoch (never at epoch 0) when MA and EL_n are at or below their thresholds, or when no
+ * passage is flagged; the trainer's epoch count is the cap. Each check is one row of {@code refinement_log.csv}. After
  * every check the state is saved ({@link CheckState}); a resumed run starts from it, and replays each epoch with the
  * flags that epoch trained with.
  */
@@ -70,7 +72,6 @@ final class EpochCheck implements TrainingListener {
   private F1Calibration calibration = F1Calibration.NONE;
   private List<ContinuationScorer.Continuation> last = List.of();
   private Map<String, double[]> lastPerPassage = Map.of();
-  private String stopRule;
 
   /**
    * @param refinement the flags to update, or null when the method does not refine
@@ -207,7 +208,7 @@ final class EpochCheck implements TrainingListener {
 
   @Override
   public void onEpochEnd(TrainerState state) {
-    stopRule = rule(check(state.epoch()));
+    check(state.epoch());
   }
 
   /** Epoch {@code epoch} trained with the flags of the check after epoch − 1. */
@@ -220,7 +221,15 @@ final class EpochCheck implements TrainingListener {
     }
   }
 
-  private String rule(Row r) {
+  /**
+   * The stopping rule over the last check: {@code thresholds} or {@code nothing-flagged} when it fires, null when
+   * training goes on (always before the first epoch).
+   */
+  String rule() {
+    Row r = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    if (r == null || r.epoch() == 0) {
+      return null;
+    }
     if (r.ma() <= thresholds.ma() && r.el() <= thresholds.el()) {
       return "thresholds";
     }
@@ -240,13 +249,6 @@ final class EpochCheck implements TrainingListener {
     if (refinement != null) {
       refinement.set(flaggedHistory.get(flaggedHistory.size() - 1));
     }
-    Row end = rows.get(rows.size() - 1);
-    stopRule = end.epoch() > 0 ? rule(end) : null;
-  }
-
-  @Override
-  public boolean shouldStop(TrainerState state) {
-    return stopRule != null;
   }
 
   List<Row> rows() {
@@ -281,9 +283,10 @@ final class EpochCheck implements TrainingListener {
     return lastPerPassage;
   }
 
-  /** The rule that ended training, or {@code max-epochs} when none fired. */
+  /** The rule that ended training (it fired at the last check), or {@code max-epochs} when none did. */
   String stopRule() {
-    return stopRule == null ? "max-epochs" : stopRule;
+    String r = rule();
+    return r == null ? "max-epochs" : r;
   }
 
   private static String f(double v) {

@@ -20,6 +20,7 @@ import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.encoder.EncoderBundle;
 import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.pretrain.PassagePool;
+import dev.unlearn4j.train.StopRule;
 import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
@@ -133,6 +134,7 @@ public final class SequenceRunner {
         listeners.add(refinement);
       }
       listeners.add(check);
+      listeners.add(StopRule.afterEpochs(state -> check.rule()));     // after the check: tests the row it adds
       TrainSpec schedule = method.schedule(null);
       t = System.nanoTime();
       try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG), resume)) {
