@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 /** {@code unlearn bench}: forward and training-step timings of MiniLM and a causal preset, against the GEMM ceiling. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Time forward passes and training steps of MiniLM (batch 8 x 64 and 32 x 128) and of the small "
-        + "causal model (8 x 200), and ND4J's GEMM ceiling; prints ms/step, tokens/s, GFLOP/s and writes a JSON "
-        + "result.")
+        + "causal model (8 x 200, with greedy and 2-beam decoding), and ND4J's GEMM ceiling; prints per row the "
+        + "median, spread, GFLOP/s, ratio to onnxruntime's forward of the same run, page faults per repetition and "
+        + "the shape's peak resident memory, and writes a JSON result.")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "3", description = "untimed repetitions first (${DEFAULT-VALUE})")
   int warmup;
