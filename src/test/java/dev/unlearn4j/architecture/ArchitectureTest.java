@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Bottom to top; a layer may use any layer listed before it. */
   static final List<String> LAYERS = List.of("util", "config", "nn", "data", "loss", "model", "train", "eval",
-      "pretrain", "method", "catalog", "experiment", "bench", "cli");
+      "pretrain", "method", "catalog", "experiment", "bench", "spark", "cli");
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.unlearn4j");

@@ -1,0 +1,2 @@
+/** Jobs that outgrow one JVM, on Apache Spark ({@code local[*]} by default): memorisation scans. */
+package dev.unlearn4j.spark;
