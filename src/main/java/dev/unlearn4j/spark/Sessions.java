@@ -1,6 +1,10 @@
 package dev.unlearn4j.spark;
 
 import dev.unlearn4j.util.UnlearnException;
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /** Spark sessions for this project's jobs, and the user-facing cause of a failed job. */
@@ -10,10 +14,32 @@ public final class Sessions {
   /** The master when none is given: every core of this machine. */
   public static final String LOCAL = "local[*]";
 
-  /** A session on {@code master}, without the web UI (a batch job; nobody watches it). */
+  /** Packages Spark needs opened on Java 17, in executors too (the launcher opens them for the driver). */
+  static final List<String> OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
+      "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch",
+      "sun.nio.cs", "sun.security.action", "sun.util.calendar");
+
+  /**
+   * A session on {@code master}, without the web UI (a batch job; nobody watches it). On a cluster the executors
+   * get this project's jars (every class-path jar outside Spark's own, {@code target/spark-lib}), the opened
+   * packages and passive OpenMP waiting, as the launcher gives the driver.
+   */
   public static SparkSession open(String master, String app) {
-    return SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "8").getOrCreate();
+    SparkSession.Builder b = SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "8");
+    if (!master.startsWith("local")) {
+      b.config("spark.jars", String.join(",", projectJars()))
+          .config("spark.executor.extraJavaOptions", OPENS.stream().map(p -> "--add-opens=java.base/" + p
+              + "=ALL-UNNAMED").collect(Collectors.joining(" ")) + " -Dai.djl.offline=true")
+          .config("spark.executorEnv.OMP_WAIT_POLICY", "passive");
+    }
+    return b.getOrCreate();
+  }
+
+  /** The jars of this JVM's class path that Spark does not bring itself. */
+  static List<String> projectJars() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(j -> j.endsWith(".jar") && !j.contains("spark-lib")).toList();
   }
 
   /**
