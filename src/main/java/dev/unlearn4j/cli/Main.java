@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Make a language model forget chosen training data (DeepCUT, ICU) on the JVM.",
     subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, ImportCommand.class, ExportCommand.class,
         PretrainCommand.class, BenchCommand.class, TableCommand.class, EvalCommand.class, PredictCommand.class,
-        GenerateCommand.class, ScanCommand.class,
+        GenerateCommand.class, ScanCommand.class, GridCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

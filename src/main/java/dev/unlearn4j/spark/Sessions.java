@@ -4,6 +4,7 @@ import dev.unlearn4j.util.UnlearnException;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -25,8 +26,14 @@ public final class Sessions {
    * packages and passive OpenMP waiting, as the launcher gives the driver.
    */
   public static SparkSession open(String master, String app) {
+    return open(master, app, Map.of());
+  }
+
+  /** {@link #open(String, String)} with further Spark settings. */
+  public static SparkSession open(String master, String app, Map<String, String> settings) {
     SparkSession.Builder b = SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8");
+    settings.forEach(b::config);
     if (!master.startsWith("local")) {
       b.config("spark.jars", String.join(",", projectJars()))
           .config("spark.executor.extraJavaOptions", OPENS.stream().map(p -> "--add-opens=java.base/" + p

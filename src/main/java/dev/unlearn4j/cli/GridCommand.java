@@ -1,0 +1,49 @@
+package dev.unlearn4j.cli;
+
+import dev.unlearn4j.spark.ExperimentGrid;
+import dev.unlearn4j.spark.Sessions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unlearn grid}: an experiment's sweep as Spark tasks, then the table over its runs. */
+@Command(name = "grid", mixinStandardHelpOptions = true,
+    description = "Run the cross product of --sweep KEY=v1,v2 options of one experiment as Spark tasks "
+        + "(local[*] unless --master), one run directory each named by its values; finished runs are skipped, "
+        + "failed ones tried again; then write the table of the experiment's runs (as unlearn table).")
+public final class GridCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "EXPERIMENT", description = "experiment YAML file")
+  Path experiment;
+
+  @Option(names = "--sweep", required = true, paramLabel = "KEY=V1,V2",
+      description = "a config key and its values; several --sweep options make a cross product")
+  List<String> sweeps = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key in every run")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--master", defaultValue = Sessions.LOCAL, description = "Spark master URL (${DEFAULT-VALUE})")
+  String master;
+
+  @Option(names = "--retries", defaultValue = "1", description = "extra attempts of a failed run, which resumes "
+      + "from its checkpoints (${DEFAULT-VALUE})")
+  int retries;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    List<String> done = new ExperimentGrid(experiment, sweeps, overrides, master, retries).run();
+    PrintWriter o = spec.commandLine().getOut();
+    done.forEach(o::println);
+    o.flush();
+    Path group = Path.of(done.get(0).replaceFirst("^\\S+ ", "")).getParent();
+    return spec.commandLine().getParent().execute("table", group.toString());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.unlearn4j.spark;
+
+import dev.unlearn4j.experiment.ConfigLoader;
+import dev.unlearn4j.experiment.ExperimentKind;
+import dev.unlearn4j.experiment.sequence.SequenceExperiment;
+import dev.unlearn4j.util.UnlearnException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code unlearn grid}: the cells of an experiment's sweep ({@link GridRuns}) as Spark tasks, one run directory
+ * each ({@link GridTask}); finished runs are skipped, and a failed task is tried again up to {@code retries} more
+ * times (resuming its run). Every cell's config is checked on the driver before anything runs.
+ *
+ * @param common {@code --set} overrides of every cell
+ * @param retries extra attempts per failed cell
+ */
+public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> common, String master,
+    int retries) {
+  /** What each cell did ({@code ran …}, {@code skipped …}, {@code resumed …}), in cell order. */
+  public List<String> run() {
+    if (!Files.isRegularFile(experiment)) {
+      throw new UnlearnException(experiment + ": no such file");
+    }
+    if (retries < 0) {
+      throw new UnlearnException("--retries " + retries + " < 0");
+    }
+    List<GridRuns.Cell> cells = GridRuns.of(sweeps);
+    boolean sequence = ConfigLoader.kind(experiment) == ExperimentKind.SEQUENCE;
+    for (GridRuns.Cell c : cells) {                 // a bad value fails here, naming the key, before any run
+      List<String> o = new ArrayList<>(common);
+      o.addAll(c.overrides());
+      if (sequence) {
+        SequenceExperiment.resolve(ConfigLoader.readTree(experiment), o, experiment.toString());
+      } else {
+        ConfigLoader.load(experiment, o);
+      }
+    }
+    // local masters take their retry count in the URL (local[N,F]); clusters read spark.task.maxFailures
+    String url = master.matches("local\\[[^,\\]]+\\]") ? master.replace("]", "," + (retries + 1) + "]") : master;
+    SparkSession spark = Sessions.open(url, "unlearn grid",
+        Map.of("spark.task.maxFailures", String.valueOf(retries + 1)));
+    try {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      return jsc.parallelize(cells, cells.size()).map(new GridTask(experiment.toString(), common)).collect();
+    } catch (RuntimeException e) {
+      throw Sessions.userCause(e);
+    } finally {
+      spark.stop();
+    }
+  }
+}
