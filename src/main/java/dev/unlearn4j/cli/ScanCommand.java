@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 
 /** {@code unlearn scan}: per-record memorisation and membership scores of a causal model, on Spark. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-    description = "Score every record of a CSV (columns id and tokens or text) against a causal checkpoint: "
-        + "loss, MA, EL_n with ICU's and Jang et al.'s prompts, zlib and min-k%%++; writes scores.parquet/, "
-        + "scores.csv/, summary.json, summary.md and histogram.png. Runs on Spark, local[*] unless --master.")
+    description = "Score every record of a CSV against a causal checkpoint (columns id and tokens or text: loss, "
+        + "MA, EL_n with ICU's and Jang et al.'s prompts, zlib, min-k%%++) or a classifier (id, text, label: "
+        + "prediction, loss, correct, membership); writes scores.parquet/, scores.csv/, summary.json, summary.md "
+        + "and histogram.png. Runs on Spark, local[*] unless --master.")
 public final class ScanCommand implements Callable<Integer> {
-  @Option(names = "--model", required = true, description = "causal checkpoint directory")
+  @Option(names = "--model", required = true, description = "causal or classifier checkpoint directory")
   Path model;
 
   @Option(names = "--data", required = true, description = "CSV of records: id and tokens (ids) or text")
@@ -28,7 +29,7 @@ public final class ScanCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--metrics", split = ",", defaultValue = "loss,ma,el_icu,el_jang,zlib,minkpp",
-      description = "subset of ${DEFAULT-VALUE}")
+      description = "causal models: a subset of ${DEFAULT-VALUE}")
   List<String> metrics;
 
   @Option(names = "--length", defaultValue = "200", description = "tokens per record: longer ones are cut, shorter "

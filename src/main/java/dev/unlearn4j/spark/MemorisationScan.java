@@ -18,8 +18,9 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
- * {@code unlearn scan}: which records does a causal model reproduce? Reads the records with Spark, cuts them into
- * batches by their position ({@code index / batch}), scores each batch in a task ({@link ScoreBatches}) and writes
+ * {@code unlearn scan}: which records does a model reproduce? Reads the records with Spark, cuts them into batches
+ * by their position ({@code index / batch}), scores each batch in a task ({@link ScoreBatches} for a causal model,
+ * {@link ClassifyBatches} for a classifier, by the checkpoint's {@code config.json}) and writes
  * the per-record scores as Parquet and CSV, then the summary ({@link ScanSummary}). Everything is written under
  * {@code out + ".partial"} and renamed at the end, so a failed scan leaves no result behind.
  *
@@ -44,26 +45,36 @@ public record MemorisationScan(Path model, Path data, Path out, List<String> met
     if (!Files.isRegularFile(data)) {
       throw new UnlearnException(data + ": no such file");
     }
-    int maxPositions = CausalCheckpoint.config(model).maxPositions();   // fails early on a bad checkpoint
-    if (length > maxPositions) {
-      throw new UnlearnException("--length " + length + ": the model's context is " + maxPositions + " tokens");
+    boolean causal = CausalCheckpoint.isCausal(model);
+    if (causal && length > CausalCheckpoint.config(model).maxPositions()) {
+      throw new UnlearnException("--length " + length + ": the model's context is "
+          + CausalCheckpoint.config(model).maxPositions() + " tokens");
     }
+    if (!causal) {
+      ClassifyBatches.open(model.toString());                        // fails early on a bad checkpoint
+    }
+    List<String> scanned = causal ? metrics : ClassifyBatches.METRICS;
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
     deleteTree(partial);
     long t0 = System.nanoTime();
     SparkSession spark = Sessions.open(master, "unlearn scan");
     try {
       Dataset<Row> raw = spark.read().option("header", "true").csv(data.toString());
-      String column = ScanRecords.contentColumn(Arrays.asList(raw.columns()), data.toString());
+      List<String> header = Arrays.asList(raw.columns());
+      String column = causal ? ScanRecords.contentColumn(header, data.toString())
+          : ScanRecords.classifierColumns(header, data.toString());
       long perBatch = batch;                     // a local: the task must not capture this record
-      JavaRDD<Row> scored = raw.select(ScanRecords.ID, column).javaRDD().zipWithIndex()
+      var batches = (causal ? raw.select(ScanRecords.ID, column)
+          : raw.select(ScanRecords.ID, ScanRecords.TEXT, ScanRecords.LABEL)).javaRDD().zipWithIndex()
           .mapToPair(r -> new Tuple2<>(r._2() / perBatch, r))
-          .groupByKey(partitions > 0 ? partitions : spark.sparkContext().defaultParallelism())
-          .flatMap(new ScoreBatches(model.toString(), data.toString(), column, length, metrics, elN));
-      Dataset<Row> scores = spark.createDataFrame(scored, schema()).orderBy("index").cache();
+          .groupByKey(partitions > 0 ? partitions : spark.sparkContext().defaultParallelism());
+      JavaRDD<Row> scored = causal
+          ? batches.flatMap(new ScoreBatches(model.toString(), data.toString(), column, length, metrics, elN))
+          : batches.flatMap(new ClassifyBatches(model.toString(), data.toString()));
+      Dataset<Row> scores = spark.createDataFrame(scored, schema(causal, scanned)).orderBy("index").cache();
       scores.write().parquet(partial.resolve("scores.parquet").toString());
       scores.write().option("header", "true").csv(partial.resolve("scores.csv").toString());
-      ScanSummary summary = ScanSummary.of(scores, metrics, top, (System.nanoTime() - t0) / 1e9, spark);
+      ScanSummary summary = ScanSummary.of(scores, scanned, top, (System.nanoTime() - t0) / 1e9, spark);
       summary.write(partial, model, data);
       Files.move(partial, out);
       return summary;
@@ -74,10 +85,13 @@ public record MemorisationScan(Path model, Path data, Path out, List<String> met
     }
   }
 
-  private StructType schema() {
+  private static StructType schema(boolean causal, List<String> metrics) {
     List<StructField> f = new ArrayList<>();
     f.add(DataTypes.createStructField("index", DataTypes.LongType, false));
     f.add(DataTypes.createStructField(ScanRecords.ID, DataTypes.StringType, false));
+    if (!causal) {
+      f.add(DataTypes.createStructField("prediction", DataTypes.StringType, false));
+    }
     metrics.forEach(m -> f.add(DataTypes.createStructField(m, DataTypes.DoubleType, false)));
     return DataTypes.createStructType(f);
   }

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * The records a scan reads: a CSV with a header naming an {@code id} column and either {@code tokens} (the model's
- * token ids, space-separated) or {@code text} (tokenised with the checkpoint's tokenizer). Every record is cut to its
+ * The records a scan reads: a CSV with a header naming an {@code id} column and, for a causal model, either
+ * {@code tokens} (the model's token ids, space-separated) or {@code text} (tokenised with the checkpoint's
+ * tokenizer); for a classifier, {@code text} and {@code label}. Every record is cut to its
  * first {@code length} tokens; a shorter one is refused with its id, since MA and EL compare passages of one length.
  */
 public final class ScanRecords {
@@ -16,6 +17,18 @@ public final class ScanRecords {
   public static final String ID = "id";
   public static final String TOKENS = "tokens";
   public static final String TEXT = "text";
+  public static final String LABEL = "label";
+
+  /** A classifier's records need {@code id}, {@code text} and {@code label} (a name or index); fails naming the file. */
+  public static String classifierColumns(Collection<String> header, String file) {
+    for (String c : new String[] {ID, TEXT, LABEL}) {
+      if (!header.contains(c)) {
+        throw new UnlearnException(file + ": no '" + c + "' column, which a classifier's scan needs (header: "
+            + header + ")");
+      }
+    }
+    return TEXT;
+  }
 
   /** The column holding each record's content ({@code tokens} before {@code text}); fails naming the file. */
   public static String contentColumn(Collection<String> header, String file) {

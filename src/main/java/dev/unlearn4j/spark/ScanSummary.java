@@ -5,6 +5,7 @@ import dev.unlearn4j.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import scala.Tuple2;
 /**
  * What a scan found: how many records, each metric's distribution (mean, min, quartiles, 90th and 99th percentile,
  * max; exact), and the most memorised records — highest EL (ICU's prompts, else Jang's), then MA; lowest loss when
- * neither was scanned. Written as {@code summary.json}, {@code summary.md} and a histogram of the ranking metric.
+ * neither was scanned (a classifier's scan: the records it fits best, the likeliest training members). Written as
+ * {@code summary.json}, {@code summary.md} and a histogram of the ranking metric.
  */
 public record ScanSummary(long records, Map<String, Map<String, Double>> distribution, String rankedBy,
     List<Map<String, Object>> top, double[] binEdges, long[] binCounts, double seconds, String master,
@@ -58,10 +60,13 @@ public record ScanSummary(long records, Map<String, Map<String, Double>> distrib
     List<Map<String, Object>> best = new ArrayList<>();
     for (Row r : scores.orderBy(order.toArray(org.apache.spark.sql.Column[]::new)).limit(top).collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", r.getString(1));
-      m.put("index", r.getLong(0));
-      for (int i = 0; i < cols.length; i++) {
-        m.put(cols[i], r.getDouble(2 + i));
+      m.put("id", r.<String>getAs("id"));
+      m.put("index", r.<Long>getAs("index"));
+      if (Arrays.asList(r.schema().fieldNames()).contains("prediction")) {
+        m.put("prediction", r.<String>getAs("prediction"));
+      }
+      for (String c : cols) {
+        m.put(c, r.<Double>getAs(c));
       }
       best.add(m);
     }

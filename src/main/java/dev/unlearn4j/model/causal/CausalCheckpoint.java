@@ -69,6 +69,16 @@ public final class CausalCheckpoint {
     return l;
   }
 
+  /** Whether {@code dir}'s {@code config.json} describes a causal model this project reads (GPT-Neo, GPT-2). */
+  public static boolean isCausal(Path dir) {
+    try {
+      String type = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("model_type").asText();
+      return type.equals(GptConfig.NEO) || type.equals(GptConfig.GPT2);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The architecture a checkpoint directory's {@code config.json} describes. */
   public static GptConfig config(Path dir) {
     Path cfgFile = dir.resolve("config.json");

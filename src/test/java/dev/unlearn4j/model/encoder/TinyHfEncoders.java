@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * and prefix, {@code nn.Linear} weights [out, in], a {@code *ForSequenceClassification} head of 3 classes, and the
  * family's config.json keys, and a word-level tokenizer of the model's vocabulary (word0 … word27).
  */
-final class TinyHfEncoders {
+public final class TinyHfEncoders {
   private TinyHfEncoders() {}
 
   static final int V = 30;
@@ -33,7 +33,7 @@ final class TinyHfEncoders {
   static final int ROBERTA_PAD = 1;
 
   /** Writes a checkpoint of {@code family} (bert, roberta, distilbert) into {@code dir}; returns its tensors. */
-  static Map<String, INDArray> write(Path dir, String family, String dtype, boolean head, long seed)
+  public static Map<String, INDArray> write(Path dir, String family, String dtype, boolean head, long seed)
       throws Exception {
     Random r = new Random(seed);
     Map<String, INDArray> t = new LinkedHashMap<>();
