@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code unlearn scan}: per-record memorisation and membership scores of a causal model, on Spark. */
+/** {@code unlearn scan}: per-record memorisation and membership scores of a causal model or classifier, on Spark. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = "Score every record of a CSV against a causal checkpoint (columns id and tokens or text: loss, "
         + "MA, EL_n with ICU's and Jang et al.'s prompts, zlib, min-k%%++) or a classifier (id, text, label: "
@@ -22,7 +22,8 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "causal or classifier checkpoint directory")
   Path model;
 
-  @Option(names = "--data", required = true, description = "CSV of records: id and tokens (ids) or text")
+  @Option(names = "--data", required = true, description = "CSV of records: id and tokens (ids) or text; for a "
+      + "classifier id, text and label")
   Path data;
 
   @Option(names = "--out", required = true, description = "output directory (must not exist)")
@@ -69,5 +70,4 @@ public final class ScanCommand implements Callable<Integer> {
     o.flush();
     return 0;
   }
-
 }
