@@ -84,9 +84,11 @@ final class OriginalModels {
 
   /**
    * Pretrains into {@code <dir>.partial} (checkpointed, so a later run resumes an interrupted one there) and renames
-   * it into place when complete. A lock file keeps two processes from training the same original at once.
+   * it into place when complete. A lock file keeps two processes from training the same original at once;
+   * synchronized because runs of one JVM (a grid's tasks) cannot share a file lock: the second waits here, then
+   * finds the model finished.
    */
-  private static void pretrain(OriginalSpec s, Path dir, List<TrainingListener> listeners) {
+  private static synchronized void pretrain(OriginalSpec s, Path dir, List<TrainingListener> listeners) {
     PretrainPreset p = resolved(s);
     if (s.length() > p.context()) {
       throw new UnlearnException("original.length " + s.length() + " exceeds the " + s.preset() + " context of "
