@@ -5,8 +5,9 @@
 #   deepcut-spam-mislabelled  SpamAssassin, 5 % mislabelled emails forgotten   (the same, forget.mode mislabelled)
 #   deepcut-brown-class       Brown corpus sections, the press class forgotten (experiments/deepcut-brown-class.yaml)
 #   deepcut-byo-csv           a bring-your-own CSV with DeepCUT's defaults     (experiments/deepcut-byo-csv.yaml)
-# Each group shares one original model and one oracle per seed (--methods). A group whose run directories exist is
-# skipped, so the table can be produced in parts; it refuses to run on uncommitted code, so every run's provenance
+# Each group is one `unlearn grid` over seeds 1-3 whose cells run every method on one shared original model and
+# oracle (--methods), into s<seed>-<method>. A cell whose runs have all finished is skipped and an unfinished one
+# resumed, so the table can be produced in parts; it refuses to run on uncommitted code, so every run's provenance
 # names a commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,17 +21,14 @@ if [[ ! -f "$csv" ]]; then
   mkdir -p target/byo
   experiments/byo/sotu-party-csv.sh "$csv"
 fi
-run() {   # name config methods seed [--set ...]
-  local name="$1" config="$2" methods="$3" seed="$4"
-  shift 4
-  if [[ -d "results/deepcut/$name/s$seed-deepcut" ]]; then return; fi
-  ./unlearn run "$config" --no-progress --methods "$methods" --run-id "s$seed" --set seed="$seed" \
-    --set name="$name" "$@"
+grid() {   # config name methods [--set ...]: seeds 1-3 of one group, one run at a time as the table was made
+  local config="$1" name="$2" methods="$3"
+  shift 3
+  ./unlearn grid "$config" --methods "$methods" --sweep seed=1,2,3 --run-id 's{seed}' --set name="$name" \
+    --master 'local[1]' --no-table "$@"
 }
-for seed in 1 2 3; do
-  run deepcut-spam-mislabelled experiments/deepcut-spam.yaml "$all" "$seed" --set forget.mode=mislabelled
-  run deepcut-spam-random experiments/deepcut-spam.yaml "$all" "$seed"
-  run deepcut-brown-class experiments/deepcut-brown-class.yaml "$all" "$seed"
-  run deepcut-byo-csv experiments/deepcut-byo-csv.yaml deepcut,finetune "$seed" --set dataset.args.path="$csv"
-done
+grid experiments/deepcut-spam.yaml deepcut-spam-mislabelled "$all" --set forget.mode=mislabelled
+grid experiments/deepcut-spam.yaml deepcut-spam-random "$all"
+grid experiments/deepcut-brown-class.yaml deepcut-brown-class "$all"
+grid experiments/deepcut-byo-csv.yaml deepcut-byo-csv deepcut,finetune --set dataset.args.path="$csv"
 ./unlearn table results/deepcut

@@ -28,6 +28,14 @@ public final class GridCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key in every run")
   List<String> overrides = new ArrayList<>();
 
+  @Option(names = "--methods", split = ",", paramLabel = "NAME", description = "classification: these methods in "
+      + "every cell on one shared original and oracle, each in <run-id>-<method> (as unlearn run --methods)")
+  List<String> methods = new ArrayList<>();
+
+  @Option(names = "--run-id", paramLabel = "PATTERN", description = "names the cells' runs, {KEY} standing for "
+      + "the cell's value of a swept key, e.g. s{seed} (default: the keys and values)")
+  String runIdPattern;
+
   @Option(names = "--master", defaultValue = Sessions.LOCAL, description = "Spark master URL (${DEFAULT-VALUE})")
   String master;
 
@@ -35,14 +43,21 @@ public final class GridCommand implements Callable<Integer> {
       + "from its checkpoints (${DEFAULT-VALUE})")
   int retries;
 
+  @Option(names = "--no-table", description = "do not write the experiment's table afterwards")
+  boolean noTable;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    List<String> done = new ExperimentGrid(experiment, sweeps, overrides, master, retries).run();
+    List<String> done = new ExperimentGrid(experiment, sweeps, overrides, methods, runIdPattern, master, retries)
+        .run();
     PrintWriter o = spec.commandLine().getOut();
     done.forEach(o::println);
     o.flush();
+    if (noTable) {
+      return 0;
+    }
     Path group = Path.of(done.get(0).replaceFirst("^\\S+ ", "")).getParent();
     return spec.commandLine().getParent().execute("table", group.toString());
   }

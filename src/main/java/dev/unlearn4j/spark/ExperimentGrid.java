@@ -1,5 +1,6 @@
 package dev.unlearn4j.spark;
 
+import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.ExperimentKind;
 import dev.unlearn4j.experiment.sequence.SequenceExperiment;
@@ -18,10 +19,13 @@ import org.apache.spark.sql.SparkSession;
  * times (resuming its run). Every cell's config is checked on the driver before anything runs.
  *
  * @param common {@code --set} overrides of every cell
+ * @param methods classification: run these methods in each cell on one shared original and oracle; empty: the
+ *     file's method
+ * @param runIdPattern names the cells ({@link GridRuns#of(List, String)}); null: by their values
  * @param retries extra attempts per failed cell
  */
-public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> common, String master,
-    int retries) {
+public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> common, List<String> methods,
+    String runIdPattern, String master, int retries) {
   /** What each cell did ({@code ran …}, {@code skipped …}, {@code resumed …}), in cell order. */
   public List<String> run() {
     if (!Files.isRegularFile(experiment)) {
@@ -30,15 +34,21 @@ public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> 
     if (retries < 0) {
       throw new UnlearnException("--retries " + retries + " < 0");
     }
-    List<GridRuns.Cell> cells = GridRuns.of(sweeps);
+    List<GridRuns.Cell> cells = GridRuns.of(sweeps, runIdPattern);
     boolean sequence = ConfigLoader.kind(experiment) == ExperimentKind.SEQUENCE;
+    if (sequence && !methods.isEmpty()) {
+      throw new ConfigException("--methods: classification experiments only; " + experiment + " is a sequence "
+          + "experiment (sweep method.name instead)");
+    }
     for (GridRuns.Cell c : cells) {                 // a bad value fails here, naming the key, before any run
       List<String> o = new ArrayList<>(common);
       o.addAll(c.overrides());
       if (sequence) {
         SequenceExperiment.resolve(ConfigLoader.readTree(experiment), o, experiment.toString());
-      } else {
+      } else if (methods.isEmpty()) {
         ConfigLoader.load(experiment, o);
+      } else {
+        methods.forEach(m -> ConfigLoader.load(experiment, o, m));
       }
     }
     // local masters take their retry count in the URL (local[N,F]); clusters read spark.task.maxFailures
@@ -47,7 +57,8 @@ public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> 
         Map.of("spark.task.maxFailures", String.valueOf(retries + 1)));
     try {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      return jsc.parallelize(cells, cells.size()).map(new GridTask(experiment.toString(), common)).collect();
+      return jsc.parallelize(cells, cells.size()).map(new GridTask(experiment.toString(), common, methods))
+          .collect();
     } catch (RuntimeException e) {
       throw Sessions.userCause(e);
     } finally {

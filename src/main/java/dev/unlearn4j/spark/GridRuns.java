@@ -14,11 +14,31 @@ import java.util.Map;
 public final class GridRuns {
   private GridRuns() {}
 
+  private static String named(String pattern, List<String> overrides) {
+    String id = pattern;
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      id = id.replace("{" + o.substring(0, eq) + "}", o.substring(eq + 1));
+    }
+    if (id.contains("{")) {
+      throw new ConfigException("--run-id '" + pattern + "': a {KEY} that is not swept");
+    }
+    return id;
+  }
+
   /** One cell: its run id and the {@code --set} overrides that make it. */
   public record Cell(String runId, List<String> overrides) implements java.io.Serializable {}
 
-  /** The cells in the order the sweeps are given, the last sweep varying fastest. */
+  /** The cells in the order the sweeps are given, the last sweep varying fastest, named by their values. */
   public static List<Cell> of(List<String> sweeps) {
+    return of(sweeps, null);
+  }
+
+  /**
+   * @param runIdPattern names each cell's run, {@code {KEY}} standing for the cell's value of a swept key (e.g.
+   *     {@code s{seed}}); null: the values themselves ({@code seed-2_forget.fraction-0.1})
+   */
+  public static List<Cell> of(List<String> sweeps, String runIdPattern) {
     Map<String, List<String>> axes = new LinkedHashMap<>();
     for (String s : sweeps) {
       int eq = s.indexOf('=');
@@ -48,10 +68,17 @@ public final class GridRuns {
       }
       cells = next;
     }
+    if (runIdPattern != null) {
+      cells = cells.stream().map(c -> new Cell(named(runIdPattern, c.overrides()), c.overrides())).toList();
+    }
     for (Cell c : cells) {
       if (!ExperimentConfig.isDirectoryName(c.runId())) {
         throw new ConfigException("--sweep: run id '" + c.runId() + "' is not a directory name");
       }
+    }
+    if (cells.stream().map(Cell::runId).distinct().count() < cells.size()) {
+      throw new ConfigException("--run-id '" + runIdPattern + "' gives two cells the same name; name every swept "
+          + "key");
     }
     return cells;
   }

@@ -54,4 +54,34 @@ class ExperimentGridTest {
     assertThat(bad.err()).contains("forget.fraction");
     assertThat(Files.exists(dir.resolve("grid/tiny/forget.fraction-0.1"))).as("nothing ran").isFalse();
   }
+
+  @Test
+  void methodsShareACellsOriginalAsRunMethodsDoes() throws Exception {
+    Path grid = Fixtures.write(dir, "grid.yaml", Fixtures.tinyExperimentYaml(dir.resolve("grid"), "finetune"));
+    CliRun run = CliRun.of("grid", grid.toString(), "--methods", "finetune,gradient-ascent", "--sweep", "seed=3,4",
+        "--run-id", "s{seed}", "--master", "local[2]");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path single = Fixtures.write(dir, "single.yaml", Fixtures.tinyExperimentYaml(dir.resolve("single"),
+        "finetune"));
+    for (String seed : List.of("3", "4")) {
+      CliRun one = CliRun.of("run", single.toString(), "--methods", "finetune,gradient-ascent", "--set",
+          "seed=" + seed, "--run-id", "s" + seed, "--no-progress");
+      assertThat(one.exitCode()).as(one.err()).isZero();
+      for (String m : List.of("finetune", "gradient-ascent")) {
+        String cell = "s" + seed + "-" + m;
+        JsonNode a = Mappers.JSON.readTree(dir.resolve("grid/tiny/" + cell + "/summary.json").toFile());
+        JsonNode b = Mappers.JSON.readTree(dir.resolve("single/tiny/" + cell + "/summary.json").toFile());
+        for (String part : List.of("before", "after", "oracle", "method")) {
+          assertThat(a.get(part)).as(cell + " " + part).isEqualTo(b.get(part));
+        }
+      }
+    }
+    CliRun again = CliRun.of("grid", grid.toString(), "--methods", "finetune,gradient-ascent", "--sweep",
+        "seed=3,4", "--run-id", "s{seed}", "--master", "local[2]");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("skipped").doesNotContainPattern("(?m)^ran ");
+    CliRun unnamed = CliRun.of("grid", grid.toString(), "--sweep", "seed=3,4", "--run-id", "s{sede}");
+    assertThat(unnamed.exitCode()).isEqualTo(2);
+    assertThat(unnamed.err()).contains("--run-id 's{sede}': a {KEY} that is not swept");
+  }
 }
