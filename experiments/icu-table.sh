@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The ICU table in parts: ICU, its ablations and the baselines on the planted forget sets of icu-sotu.yaml, one run
 # directory per (variant, set) named <variant>-set<N> (the table's rows), then the merged table and plots in
-# results/icu/. A finished run is skipped and an interrupted one resumed, so the table can be produced in parts:
+# results/icu/. Each variant is one `unlearn grid` over the forget sets. A finished run is skipped and an
+# interrupted one resumed, so the table can be produced in parts:
 #   experiments/icu-table.sh "0 1" "icu kumpr"     # forget sets 0 and 1, two variants
 #   experiments/icu-table.sh                        # everything: 5 sets x 9 variants
-#   JOBS=2 experiments/icu-table.sh                 # two runs at a time, one thread each
+#   JOBS=2 experiments/icu-table.sh                 # two runs at a time (local[2]), one thread each
 #   JANG_VARIANTS="icu kumpr npo" experiments/icu-table.sh   # Jang et al.'s EL for these variants ("": none)
 #   experiments/icu-table.sh "0 1" "$(experiments/icu-table.sh --sweep)"   # the (alpha, beta) sweep on sets 0, 1
 #   RESULTS=results/verification/icu EXTRA="--set eval.relearn.steps=10" experiments/icu-table.sh 0 icu
@@ -15,7 +16,7 @@
 # KUMPR_EPOCHS); llmu; po; graddiff; npo; ab-<alpha>-<beta> (ICU with learning weight alpha and KL weight beta, the
 # paper's Table 2). Each run stops by its rule or at the config's epoch cap; after a run of JANG_VARIANTS, Jang et
 # al.'s EL of its saved model goes to <run>/eval-jang/ (unlearn eval), the original's beside it. The original model
-# is pretrained by the first run (and cached); start with one run so that parallel ones do not wait for it.
+# is pretrained by the first run (and cached); runs of one grid that need it wait for it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == --sweep ]]; then        # the sweep's variants; ab-0.5-1 is icu itself
@@ -35,9 +36,9 @@ jobs=${JOBS:-1}
 export JANG_VARIANTS=${JANG_VARIANTS-"icu kumpr"}
 export RESULTS=${RESULTS:-results/icu} EXTRA=${EXTRA:-}
 
-run_one() {                                                    # run_one SET VARIANT
-  local set=$1 v=$2 args=()
-  case "$v" in
+args_of() {                                                    # args_of VARIANT: the variant's --set arguments
+  args=()
+  case "$1" in
     icu) ;;
     icu-f1-0.3) args=(--set eval.calibrateF1=false) ;;
     kl) args=(--set method.args.learnWeight=0) ;;
@@ -45,34 +46,35 @@ run_one() {                                                    # run_one SET VAR
     icu-no-refinement) args=(--set method.args.refine=false) ;;
     kumpr) args=(--set method.name=kumpr --set method.args.train.batchSize=32
       --set method.args.train.learningRate=5.0e-5 --set method.args.train.epochs="$KUMPR_EPOCHS") ;;
-    ab-*-*) local ab=${v#ab-}
+    ab-*-*) local ab=${1#ab-}
       args=(--set method.args.learnWeight="${ab%-*}" --set method.args.klWeight="${ab#*-}") ;;
-    llmu|po|graddiff|npo) args=(--set method.name="$v") ;;
-    *) echo "icu-table: unknown variant '$v'" >&2; return 2 ;;
+    llmu|po|graddiff|npo) args=(--set method.name="$1") ;;
+    *) echo "icu-table: unknown variant '$1'" >&2; exit 2 ;;
   esac
-  local dir="$RESULTS/icu-sotu/$v-set$set" log="$RESULTS/icu-sotu/.$v-set$set.log" cmd extra
-  read -r -a extra <<< "$EXTRA"
-  if [[ ! -f "$dir/summary.json" ]]; then
-    if [[ -d "$dir" ]]; then cmd=(--resume "$dir"); else
-      cmd=(experiments/icu-sotu.yaml --run-id "$v-set$set" --set output="$RESULTS" --set forgetSet="$set"
-        "${args[@]}" "${extra[@]}"); fi
-    ./unlearn run "${cmd[@]}" --no-progress > "$log" 2>&1 \
-      || { echo "icu-table: $v-set$set failed, see $log" >&2; return 1; }
-  fi
-  # Jang et al.'s EL once on the saved model (too slow for every check; the table merges it from eval-jang/)
-  if [[ " $JANG_VARIANTS " == *" $v "* && ! -f "$dir/eval-jang/summary.json" ]]; then
-    rm -rf "$dir/eval-jang"
-    ./unlearn eval "$dir" --metrics forget.el_jang --out "$dir/eval-jang" >> "$log" 2>&1 \
-      || { echo "icu-table: Jang EL of $v-set$set failed, see $log" >&2; return 1; }
-  fi
-  rm -f "$log"
 }
-export -f run_one
+jang() {                                                       # jang SET VARIANT
+  # Jang et al.'s EL once on the saved model (too slow for every check; the table merges it from eval-jang/)
+  local dir="$RESULTS/icu-sotu/$2-set$1" log="$RESULTS/icu-sotu/.$2-set$1-jang.log"
+  if [[ " $JANG_VARIANTS " == *" $2 "* && ! -f "$dir/eval-jang/summary.json" ]]; then
+    rm -rf "$dir/eval-jang"
+    ./unlearn eval "$dir" --metrics forget.el_jang --out "$dir/eval-jang" > "$log" 2>&1 \
+      || { echo "icu-table: Jang EL of $2-set$1 failed, see $log" >&2; exit 1; }
+    rm -f "$log"
+  fi
+}
 if (( jobs > 1 )); then
   export OMP_NUM_THREADS=$(( $(nproc) / jobs > 0 ? $(nproc) / jobs : 1 ))
   export OPENBLAS_NUM_THREADS=$OMP_NUM_THREADS UNLEARN_JAVA_OPTS=${UNLEARN_JAVA_OPTS:--Xmx4g}
 fi
 mkdir -p "$RESULTS/icu-sotu"
-for set in $sets; do for v in $variants; do echo "$set $v"; done; done \
-  | xargs -P "$jobs" -L 1 bash -c 'run_one "$0" "$1"'
+read -r -a extra <<< "$EXTRA"
+for v in $variants; do     # one grid per variant: its forget sets as cells, JOBS of them at a time in one JVM
+  args_of "$v"
+  log="$RESULTS/icu-sotu/.$v.log"
+  ./unlearn grid experiments/icu-sotu.yaml --sweep forgetSet="${sets// /,}" --run-id "$v-set{forgetSet}" \
+    --set output="$RESULTS" "${args[@]}" "${extra[@]}" --master "local[$jobs]" --no-table > "$log" 2>&1 \
+    || { echo "icu-table: $v failed, see $log" >&2; exit 1; }
+  rm -f "$log"
+  for set in $sets; do jang "$set" "$v"; done
+done
 ./unlearn table "$RESULTS"
