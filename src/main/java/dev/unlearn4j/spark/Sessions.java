@@ -34,7 +34,10 @@ public final class Sessions {
     SparkSession.Builder b = SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8");
     settings.forEach(b::config);
-    if (!master.startsWith("local")) {
+    if (master.startsWith("local")) {
+      // everything in this JVM: bind to the loopback interface, so a host whose name resolves oddly still works
+      b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+    } else {
       b.config("spark.jars", String.join(",", projectJars()))
           .config("spark.executor.extraJavaOptions", OPENS.stream().map(p -> "--add-opens=java.base/" + p
               + "=ALL-UNNAMED").collect(Collectors.joining(" ")) + " -Dai.djl.offline=true")
