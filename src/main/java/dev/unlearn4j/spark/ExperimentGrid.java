@@ -3,11 +3,9 @@ package dev.unlearn4j.spark;
 import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.ExperimentKind;
-import dev.unlearn4j.experiment.sequence.SequenceExperiment;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,8 +24,15 @@ import org.apache.spark.sql.SparkSession;
  */
 public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> common, List<String> methods,
     String runIdPattern, String master, int retries) {
-  /** What each cell did ({@code ran …}, {@code skipped …}, {@code resumed …}), in cell order. */
-  public List<String> run() {
+  /**
+   * What the grid did.
+   *
+   * @param cells what each cell did ({@code ran …}, {@code skipped …}, {@code resumed …}), in cell order
+   * @param group the directory of the experiment's runs
+   */
+  public record Result(List<String> cells, Path group) {}
+
+  public Result run() {
     if (!Files.isRegularFile(experiment)) {
       throw new UnlearnException(experiment + ": no such file");
     }
@@ -35,21 +40,14 @@ public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> 
       throw new UnlearnException("--retries " + retries + " < 0");
     }
     List<GridRuns.Cell> cells = GridRuns.of(sweeps, runIdPattern);
-    boolean sequence = ConfigLoader.kind(experiment) == ExperimentKind.SEQUENCE;
-    if (sequence && !methods.isEmpty()) {
+    if (!methods.isEmpty() && ConfigLoader.kind(experiment) == ExperimentKind.SEQUENCE) {
       throw new ConfigException("--methods: classification experiments only; " + experiment + " is a sequence "
           + "experiment (sweep method.name instead)");
     }
+    GridTask task = new GridTask(experiment.toString(), common, methods);
+    Path group = null;
     for (GridRuns.Cell c : cells) {                 // a bad value fails here, naming the key, before any run
-      List<String> o = new ArrayList<>(common);
-      o.addAll(c.overrides());
-      if (sequence) {
-        SequenceExperiment.resolve(ConfigLoader.readTree(experiment), o, experiment.toString());
-      } else if (methods.isEmpty()) {
-        ConfigLoader.load(experiment, o);
-      } else {
-        methods.forEach(m -> ConfigLoader.load(experiment, o, m));
-      }
+      group = task.group(c);
     }
     // local masters take their retry count in the URL (local[N,F]); clusters read spark.task.maxFailures
     String url = master.matches("local\\[[^,\\]]+\\]") ? master.replace("]", "," + (retries + 1) + "]") : master;
@@ -57,8 +55,7 @@ public record ExperimentGrid(Path experiment, List<String> sweeps, List<String> 
         Map.of("spark.task.maxFailures", String.valueOf(retries + 1)));
     try {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      return jsc.parallelize(cells, cells.size()).map(new GridTask(experiment.toString(), common, methods))
-          .collect();
+      return new Result(jsc.parallelize(cells, cells.size()).map(task).collect(), group);
     } catch (RuntimeException e) {
       throw Sessions.userCause(e);
     } finally {

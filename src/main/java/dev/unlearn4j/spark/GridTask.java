@@ -16,8 +16,9 @@ import org.apache.spark.api.java.function.Function;
 
 /**
  * One grid cell as a Spark task: runs the experiment with the cell's overrides into
- * {@code <output>/<name>/<run-id>}. A finished run (its {@code summary.json} exists) is skipped; an unfinished one
- * — a failed earlier attempt, which Spark retries — is resumed from its checkpoints. Returns what happened.
+ * {@code <output>/<name>/<run-id>} (with {@code methods}, one {@code <run-id>-<method>} per method on a shared
+ * original and oracle). A finished run (its {@code summary.json} exists) is skipped; an unfinished one — a failed
+ * earlier attempt, which Spark retries — is resumed from its checkpoints. Returns what happened.
  */
 final class GridTask implements Function<GridRuns.Cell, String> {
   private static final long serialVersionUID = 1L;
@@ -28,8 +29,8 @@ final class GridTask implements Function<GridRuns.Cell, String> {
 
   /**
    * @param common {@code --set} overrides of every cell, applied before the cell's own
-   * @param methods classification: these methods on one shared original and oracle per cell, each in
-   *     {@code <run-id>-<method>}, as {@code unlearn run --methods} does; empty: the file's method
+   * @param methods classification: these methods on one shared original and oracle per cell, as {@code unlearn run
+   *     --methods} does; empty: the file's method
    */
   GridTask(String experiment, List<String> common, List<String> methods) {
     this.experiment = experiment;
@@ -37,59 +38,59 @@ final class GridTask implements Function<GridRuns.Cell, String> {
     this.methods = List.copyOf(methods);
   }
 
-  @Override
-  public String call(GridRuns.Cell cell) {
+  /** A cell's resolved config: exactly one of {@code sequence} and {@code experiments} is set. */
+  private record Resolved(Path group, SequenceExperiment sequence, List<Experiment> experiments) {}
+
+  /** Resolves the cell's config(s), failing with the key at fault; the driver calls this for every cell first. */
+  private Resolved resolve(GridRuns.Cell cell) {
     Path file = Path.of(experiment);
     List<String> overrides = new ArrayList<>(common);
     overrides.addAll(cell.overrides());
-    boolean sequence = ConfigLoader.kind(file) == ExperimentKind.SEQUENCE;
-    SequenceExperiment seq = sequence ? SequenceExperiment.resolve(ConfigLoader.readTree(file), overrides,
-        experiment) : null;
-    ExperimentConfig cfg = sequence ? null : ConfigLoader.load(file, overrides);
-    Path dir = sequence ? Path.of(seq.config().output(), seq.config().name(), cell.runId())
-        : Path.of(cfg.output(), cfg.name(), cell.runId());
-    if (Files.exists(dir.resolve(RunDirectory.SUMMARY))) {
-      return "skipped " + dir;
+    if (ConfigLoader.kind(file) == ExperimentKind.SEQUENCE) {
+      SequenceExperiment seq = SequenceExperiment.resolve(ConfigLoader.readTree(file), overrides, experiment);
+      return new Resolved(Path.of(seq.config().output(), seq.config().name()), seq, null);
     }
-    boolean resume = Files.isDirectory(dir);
-    if (sequence) {
-      SequenceRunner r = new SequenceRunner(List.of());
-      return (resume ? "resumed " : "ran ") + (resume ? r.resume(dir) : r.run(seq, cell.runId())).runDir();
-    }
-    ExperimentRunner r = new ExperimentRunner(List.of());
-    if (!methods.isEmpty()) {
-      return runMethods(file, overrides, cell.runId(), dir.getParent(), r);
-    }
-    return (resume ? "resumed " : "ran ")
-        + (resume ? r.resume(dir) : r.run(Experiment.resolve(cfg, experiment), cell.runId())).runDir();
+    List<Experiment> exps = methods.isEmpty()
+        ? List.of(Experiment.resolve(ConfigLoader.load(file, overrides), experiment))
+        : Experiment.ofMethods(file, overrides, methods);
+    ExperimentConfig cfg = exps.get(0).config();
+    return new Resolved(Path.of(cfg.output(), cfg.name()), null, exps);
   }
 
-  /** The cell's methods: skipped when all finished, resumed one by one when some began, else run together. */
-  private String runMethods(Path file, List<String> overrides, String runId, Path group, ExperimentRunner r) {
-    List<Path> dirs = methods.stream().map(m -> group.resolve(runId + "-" + m)).toList();
+  /** The directory of the experiment's runs (where the table goes); checks the cell's config on the way. */
+  Path group(GridRuns.Cell cell) {
+    return resolve(cell).group();
+  }
+
+  @Override
+  public String call(GridRuns.Cell cell) {
+    Resolved r = resolve(cell);
+    List<String> ids = methods.isEmpty() ? List.of(cell.runId())
+        : methods.stream().map(m -> cell.runId() + "-" + m).toList();
+    List<Path> dirs = ids.stream().map(r.group()::resolve).toList();
+    Path shown = r.group().resolve(cell.runId());
     if (dirs.stream().allMatch(d -> Files.exists(d.resolve(RunDirectory.SUMMARY)))) {
-      return "skipped " + group.resolve(runId);
+      return "skipped " + shown;
     }
-    if (dirs.stream().anyMatch(Files::isDirectory)) {
-      for (int i = 0; i < dirs.size(); i++) {
-        if (!Files.exists(dirs.get(i).resolve(RunDirectory.SUMMARY))) {
-          if (Files.isDirectory(dirs.get(i))) {
-            r.resume(dirs.get(i));
-          } else {
-            r.run(Experiment.resolve(ConfigLoader.load(file, overrides, methods.get(i)), experiment),
-                runId + "-" + methods.get(i));
-          }
+    if (r.sequence() != null) {
+      SequenceRunner runner = new SequenceRunner(List.of());
+      return Files.isDirectory(dirs.get(0)) ? "resumed " + runner.resume(dirs.get(0)).runDir()
+          : "ran " + runner.run(r.sequence(), cell.runId()).runDir();
+    }
+    ExperimentRunner runner = new ExperimentRunner(List.of());
+    if (dirs.stream().noneMatch(Files::isDirectory)) {
+      runner.runAll(r.experiments(), ids);                    // several methods share one original and oracle
+      return "ran " + shown;
+    }
+    for (int i = 0; i < dirs.size(); i++) {                    // some began: each unfinished one on its own
+      if (!Files.exists(dirs.get(i).resolve(RunDirectory.SUMMARY))) {
+        if (Files.isDirectory(dirs.get(i))) {
+          runner.resume(dirs.get(i));
+        } else {
+          runner.run(r.experiments().get(i), ids.get(i));
         }
       }
-      return "resumed " + group.resolve(runId);
     }
-    List<Experiment> exps = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    for (String m : methods) {
-      exps.add(Experiment.resolve(ConfigLoader.load(file, overrides, m), experiment));
-      ids.add(runId + "-" + m);
-    }
-    r.runAll(exps, ids);
-    return "ran " + group.resolve(runId);
+    return "resumed " + shown;
   }
 }

@@ -1,6 +1,7 @@
 package dev.unlearn4j.spark;
 
 import dev.unlearn4j.model.causal.CausalCheckpoint;
+import dev.unlearn4j.util.FileTrees;
 import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,16 +47,16 @@ public record MemorisationScan(Path model, Path data, Path out, List<String> met
       throw new UnlearnException(data + ": no such file");
     }
     boolean causal = CausalCheckpoint.isCausal(model);
-    if (causal && length > CausalCheckpoint.config(model).maxPositions()) {
-      throw new UnlearnException("--length " + length + ": the model's context is "
-          + CausalCheckpoint.config(model).maxPositions() + " tokens");
+    int context = causal ? CausalCheckpoint.config(model).maxPositions() : Integer.MAX_VALUE;
+    if (length > context) {
+      throw new UnlearnException("--length " + length + ": the model's context is " + context + " tokens");
     }
     if (!causal) {
       ClassifyBatches.open(model.toString());                        // fails early on a bad checkpoint
     }
     List<String> scanned = causal ? metrics : ClassifyBatches.METRICS;
     Path partial = out.resolveSibling(out.getFileName() + ".partial");
-    deleteTree(partial);
+    FileTrees.delete(partial);
     long t0 = System.nanoTime();
     SparkSession spark = Sessions.open(master, "unlearn scan");
     try {
@@ -94,15 +95,5 @@ public record MemorisationScan(Path model, Path data, Path out, List<String> met
     }
     metrics.forEach(m -> f.add(DataTypes.createStructField(m, DataTypes.DoubleType, false)));
     return DataTypes.createStructType(f);
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      try (var walk = Files.walk(p)) {
-        for (Path q : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-          Files.delete(q);
-        }
-      }
-    }
   }
 }

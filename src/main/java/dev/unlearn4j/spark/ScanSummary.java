@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +27,7 @@ import scala.Tuple2;
  */
 public record ScanSummary(long records, Map<String, Map<String, Double>> distribution, String rankedBy,
     List<Map<String, Object>> top, double[] binEdges, long[] binCounts, double seconds, String master,
-    int executorsCores) {
+    int parallelism) {
   private static final int BINS = 20;
   private static final double[] QUANTILES = {0.25, 0.5, 0.75, 0.9, 0.99};
   private static final String[] QUANTILE_NAMES = {"p25", "median", "p75", "p90", "p99"};
@@ -37,28 +38,32 @@ public record ScanSummary(long records, Map<String, Map<String, Double>> distrib
     String[] cols = metrics.toArray(String[]::new);
     double[][] q = n == 0 ? new double[cols.length][QUANTILES.length]
         : scores.stat().approxQuantile(cols, QUANTILES, 0.0);                 // relative error 0: exact
+    List<Column> aggs = new ArrayList<>();                          // one job for every metric's mean, min, max
+    for (String c : cols) {
+      aggs.addAll(List.of(functions.mean(c), functions.min(c), functions.max(c)));
+    }
+    Row a = scores.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
     for (int i = 0; i < cols.length; i++) {
-      Row r = scores.agg(functions.mean(cols[i]), functions.min(cols[i]), functions.max(cols[i])).first();
       Map<String, Double> d = new LinkedHashMap<>();
-      d.put("mean", r.isNullAt(0) ? Double.NaN : r.getDouble(0));
-      d.put("min", r.isNullAt(1) ? Double.NaN : r.getDouble(1));
+      d.put("mean", a.isNullAt(3 * i) ? Double.NaN : a.getDouble(3 * i));
+      d.put("min", a.isNullAt(3 * i + 1) ? Double.NaN : a.getDouble(3 * i + 1));
       for (int k = 0; k < QUANTILES.length; k++) {
         d.put(QUANTILE_NAMES[k], q[i][k]);
       }
-      d.put("max", r.isNullAt(2) ? Double.NaN : r.getDouble(2));
+      d.put("max", a.isNullAt(3 * i + 2) ? Double.NaN : a.getDouble(3 * i + 2));
       dist.put(cols[i], d);
     }
     String rank = metrics.contains("el_icu") ? "el_icu" : metrics.contains("el_jang") ? "el_jang"
         : metrics.contains("ma") ? "ma" : metrics.get(0);
     boolean lowFirst = rank.equals("loss") || rank.equals("zlib") || rank.equals("minkpp");
-    List<org.apache.spark.sql.Column> order = new ArrayList<>();
+    List<Column> order = new ArrayList<>();
     order.add(lowFirst ? functions.col(rank).asc() : functions.col(rank).desc());
     if (!rank.equals("ma") && metrics.contains("ma")) {
       order.add(functions.col("ma").desc());
     }
     order.add(functions.col("index").asc());                  // ties in input order: the same top on any cluster
     List<Map<String, Object>> best = new ArrayList<>();
-    for (Row r : scores.orderBy(order.toArray(org.apache.spark.sql.Column[]::new)).limit(top).collectAsList()) {
+    for (Row r : scores.orderBy(order.toArray(Column[]::new)).limit(top).collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", r.<String>getAs("id"));
       m.put("index", r.<Long>getAs("index"));
@@ -86,7 +91,7 @@ public record ScanSummary(long records, Map<String, Map<String, Double>> distrib
     json.put("model", model.toString());
     json.put("data", data.toString());
     json.put("master", master);
-    json.put("parallelism", executorsCores);
+    json.put("parallelism", parallelism);
     json.put("records", records);
     json.put("seconds", seconds);
     json.put("records_per_s", records / seconds);
@@ -102,7 +107,7 @@ public record ScanSummary(long records, Map<String, Map<String, Double>> distrib
   private String markdown(Path model, Path data) {
     StringBuilder b = new StringBuilder("# Memorisation scan\n\n");
     b.append(String.format("`%s` over `%s`: %d records in %.1f s on `%s` (parallelism %d).%n%n", model, data,
-        records, seconds, master, executorsCores));
+        records, seconds, master, parallelism));
     b.append("| metric | mean | min | p25 | median | p75 | p90 | p99 | max |\n|---|");
     b.append("---:|".repeat(8)).append('\n');
     distribution.forEach((m, d) -> {

@@ -2,6 +2,7 @@ package dev.unlearn4j.spark;
 
 import dev.unlearn4j.util.UnlearnException;
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,10 @@ public final class Sessions {
   /** The master when none is given: every core of this machine. */
   public static final String LOCAL = "local[*]";
 
-  /** Packages Spark needs opened on Java 17, in executors too (the launcher opens them for the driver). */
-  static final List<String> OPENS = List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io",
-      "java.net", "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch",
-      "sun.nio.cs", "sun.security.action", "sun.util.calendar");
-
   /**
    * A session on {@code master}, without the web UI (a batch job; nobody watches it). On a cluster the executors
-   * get this project's jars (every class-path jar outside Spark's own, {@code target/spark-lib}), the opened
-   * packages and passive OpenMP waiting, as the launcher gives the driver.
+   * get this project's jars (every class-path jar outside Spark's own, {@code target/spark-lib}), the packages this
+   * JVM was started with opened (the launcher's list, which Spark needs on Java 17) and passive OpenMP waiting.
    */
   public static SparkSession open(String master, String app) {
     return open(master, app, Map.of());
@@ -39,8 +35,9 @@ public final class Sessions {
       b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     } else {
       b.config("spark.jars", String.join(",", projectJars()))
-          .config("spark.executor.extraJavaOptions", OPENS.stream().map(p -> "--add-opens=java.base/" + p
-              + "=ALL-UNNAMED").collect(Collectors.joining(" ")) + " -Dai.djl.offline=true")
+          .config("spark.executor.extraJavaOptions", ManagementFactory.getRuntimeMXBean().getInputArguments()
+              .stream().filter(a -> a.startsWith("--add-opens=")).collect(Collectors.joining(" "))
+              + " -Dai.djl.offline=true")
           .config("spark.executorEnv.OMP_WAIT_POLICY", "passive");
     }
     return b.getOrCreate();
