@@ -70,7 +70,7 @@ public final class EvalCommand implements Callable<Integer> {
       throw new UnlearnException("--model is for a run directory; name the checkpoint as the argument instead");
     }
     Path config = runDir ? target.resolve(RunDirectory.CONFIG) : experiment;
-    Path modelDir = runDir ? (model != null ? model : target.resolve("model")) : target;
+    Path modelDir = runDir ? (model != null ? model : target.resolve(RunDirectory.MODEL)) : target;
     Path dest = out != null ? out : runDir ? target.resolve("eval-" + time)
         : target.resolveSibling(target.getFileName() + "-eval-" + time);
     Summary s;

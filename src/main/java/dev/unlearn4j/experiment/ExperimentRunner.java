@@ -7,7 +7,6 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.eval.EvalResult;
-import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
@@ -19,9 +18,7 @@ import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
-import dev.unlearn4j.util.Sha256;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +44,6 @@ public final class ExperimentRunner {
   private record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
       Model oracleModel, Map<String, Double> timing, double evalSeconds) {}
 
-  /** The unlearned model's checkpoint directory inside a run directory. */
-  public static final String MODEL_DIR = "model";
-
   private final List<TrainingListener> extraListeners;
 
   /** @param extraListeners listeners added to every training phase (e.g. the console progress) */
@@ -70,8 +64,7 @@ public final class ExperimentRunner {
    */
   public List<Result> runAll(List<Experiment> exps, List<String> runIds) {
     ExperimentConfig cfg = exps.get(0).config();
-    String start = Instant.now().toString();
-    long t0 = System.nanoTime();
+    RunRecord record = RunRecord.begin();
     // read and validated before any run directory exists: bad data or forget ids leave nothing behind
     Loaded in = load(exps.get(0));
     Map<String, String> inputs = RunInputs.collect(exps.get(0), in.data());
@@ -84,7 +77,7 @@ public final class ExperimentRunner {
       run.writeJson(RunInputs.FILE, inputs);
       runs.add(run);
     }
-    return execute(exps, runs, in.data(), in.request(), start, t0, false);
+    return execute(exps, runs, in.data(), in.request(), record, false);
   }
 
   private record Loaded(Dataset data, ForgetRequest request) {}
@@ -106,15 +99,14 @@ public final class ExperimentRunner {
     Experiment exp = Experiment.resolve(ConfigLoader.load(config, List.of()),
         config.toString());
     LOG.info("resuming {}", runDir);
-    String start = Instant.now().toString();
-    long t0 = System.nanoTime();
+    RunRecord record = RunRecord.begin();
     Loaded in = load(exp);
     RunInputs.requireUnchanged(run, RunInputs.collect(exp, in.data()));
-    return execute(List.of(exp), List.of(run), in.data(), in.request(), start, t0, true).get(0);
+    return execute(List.of(exp), List.of(run), in.data(), in.request(), record, true).get(0);
   }
 
   private List<Result> execute(List<Experiment> exps, List<RunDirectory> runs, Dataset data, ForgetRequest request,
-      String start, long t0, boolean resume) {
+      RunRecord record, boolean resume) {
     ExperimentConfig cfg = exps.get(0).config();
     String forgetSha = null;
     for (RunDirectory run : runs) {
@@ -128,7 +120,7 @@ public final class ExperimentRunner {
       Shared shared = prepare(exps.get(0), data, request, logs, checkpoints(runs.get(0), cfg, resume));
       List<Result> results = new ArrayList<>();
       for (int i = 0; i < exps.size(); i++) {
-        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, start, t0,
+        results.add(unlearn(exps.get(i), shared, runs.get(i), logs.get(i), forgetSha, record,
             checkpoints(runs.get(i), cfg, resume)));
         new TrainingCheckpoints(runs.get(i).file(RunDirectory.CHECKPOINTS), 0).deleteAll();
       }
@@ -149,7 +141,7 @@ public final class ExperimentRunner {
     ExperimentConfig cfg = exp.config();
     Trainer trainer = new Trainer(listeners(logs)).withCheckpoints(ckpt);
     long initSeed = Seeds.derive(cfg.seed(), "init");
-    Objective ce = Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
+    Objective ce = Objective.of(Objective.Term.retainCe());
     Map<String, Double> timing = new LinkedHashMap<>();
 
     TrainedModels cache = TrainedModels.of(cfg);
@@ -159,7 +151,7 @@ public final class ExperimentRunner {
         cfg.seed())));
     long t = System.nanoTime();
     EvalResult before = Evaluator.evaluate(original, request.evaluationSplits(), cfg.eval());
-    double evalS = seconds(t);
+    double evalS = RunRecord.secondsSince(t);
 
     EvalResult oracle = null;
     Model oracleModel = null;
@@ -171,14 +163,14 @@ public final class ExperimentRunner {
           cfg.seed())));
       t = System.nanoTime();
       oracle = Evaluator.evaluate(oracleModel, request.evaluationSplits(), cfg.eval());
-      evalS += seconds(t);
+      evalS += RunRecord.secondsSince(t);
     }
     Model kept = cfg.eval().relearn().enabled() ? oracleModel : null;   // only the relearning attack needs it later
     return new Shared(data, request, original, before, oracle, kept, timing, evalS);
   }
 
-  private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha, String start,
-      long t0, TrainingCheckpoints ckpt) {
+  private Result unlearn(Experiment exp, Shared s, RunDirectory run, TrainLog log, String forgetSha,
+      RunRecord record, TrainingCheckpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     UnlearningMethod method = exp.method();
     TrainSpec schedule = method.schedule(cfg.train());
@@ -193,16 +185,13 @@ public final class ExperimentRunner {
     timing.putAll(u.extraTiming());
     long t = System.nanoTime();
     EvalResult after = Evaluator.evaluate(unlearned, s.request().evaluationSplits(), cfg.eval());
-    timing.put("eval_s", s.evalSeconds() + seconds(t));
-    timing.put("total_s", seconds(t0));
+    timing.put("eval_s", s.evalSeconds() + RunRecord.secondsSince(t));
+    timing.put("total_s", record.elapsed());
     if (timing.containsKey("oracle_s")) {
       timing.put("retrain_ratio", timing.get("unlearn_s") / timing.get("oracle_s"));
     }
     List<String> metrics = cfg.eval().metrics();
     Map<String, Double> oracle = s.oracle() == null ? Map.of() : CrossMetrics.compute(s.oracle(), null, metrics);
-    Map<String, Long> memory = new LinkedHashMap<>();
-    memory.put("peak_heap_bytes", Memory.peakHeapBytes());
-    memory.put("peak_rss_bytes", Memory.peakRssBytes());
     Map<String, Double> beforeMetrics = new LinkedHashMap<>(CrossMetrics.compute(before, s.oracle(), metrics));
     beforeMetrics.putAll(u.extraBefore());
     Map<String, Double> afterMetrics = new LinkedHashMap<>(CrossMetrics.compute(after, s.oracle(), metrics));
@@ -212,17 +201,14 @@ public final class ExperimentRunner {
       afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(),
           s.request().retain(), cfg.eval(),
           Seeds.derive(cfg.seed(), "relearn")));
-      timing.put("relearn_s", seconds(t));
+      timing.put("relearn_s", RunRecord.secondsSince(t));
     }
     Summary summary = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), s.data().name(),
-        s.data().labels(),
-        cfg.seed(), beforeMetrics, afterMetrics, oracle, timing, memory);
+        s.data().labels(), cfg.seed(), beforeMetrics, afterMetrics, oracle, timing, RunRecord.peakMemory());
 
-    unlearned.save(run.file(MODEL_DIR));                     // a new checkpoint; the original is never written
     Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
     inputs.putIfAbsent("dataset:" + s.data().name(), s.data().fingerprint());
-    inputs.put("unlearned-model", Sha256.of(run.file(MODEL_DIR).resolve("model.safetensors")));
-    Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs);
+    inputs.put("unlearned-model", RunRecord.saveModel(run, unlearned::save));
     List<EvalResult> evals = new ArrayList<>();
     evals.add(before);
     if (s.oracle() != null) {
@@ -233,9 +219,7 @@ public final class ExperimentRunner {
         s.oracle() != null);
     ReportWriter.Audit audit = new ReportWriter.Audit(forgetSha, Fingerprints.data(s.request().forget().examples()),
         Fingerprints.model(original), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
-    run.writeString(RunDirectory.REPORT, ReportWriter.render(summary, s.request(), audit, prov));
-    run.writeJson(RunDirectory.PROVENANCE, prov);
-    run.writeJson(RunDirectory.SUMMARY, summary);
+    record.finish(run, cfg.seed(), inputs, summary, prov -> ReportWriter.render(summary, s.request(), audit, prov));
     return new Result(run.path(), summary);
   }
 
@@ -273,7 +257,7 @@ public final class ExperimentRunner {
       extra.put("stopped_by_rule", stop.reason().isPresent() ? 1.0 : 0.0);
       extra.put("stop_check_s", target.checkSeconds());   // included in unlearn_s: the rule is part of the method
     }
-    return new Unlearned(s.original(), s.before(), unlearned, seconds(t), extra, Map.of());
+    return new Unlearned(s.original(), s.before(), unlearned, RunRecord.secondsSince(t), extra, Map.of());
   }
 
   /**
@@ -308,9 +292,5 @@ public final class ExperimentRunner {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
   }
 }

@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * {@code <output>/<experiment>/<run-id>/}: config.yaml, provenance.json, splits/, train_log.csv, metrics.csv,
- * report.md and, last and only on success, summary.json. An existing run directory is never reused.
+ * model/, report.md and, last and only on success, summary.json (written by {@link RunRecord}). An existing run
+ * directory is never reused.
  */
 public final class RunDirectory {
   public static final String CONFIG = "config.yaml";
@@ -25,6 +26,8 @@ public final class RunDirectory {
   public static final String TRAIN_LOG = "train_log.csv";
   public static final String SPLITS = "splits";
   public static final String CHECKPOINTS = "checkpoints";
+  /** The unlearned model's checkpoint directory. */
+  public static final String MODEL = "model";
 
   private final Path dir;
 

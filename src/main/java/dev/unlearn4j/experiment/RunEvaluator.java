@@ -17,7 +17,6 @@ import dev.unlearn4j.util.UnlearnException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -68,27 +67,21 @@ public final class RunEvaluator {
     if (Files.exists(out)) {
       throw new UnlearnException(out + ": output directory already exists");
     }
-    long t0 = System.nanoTime();
+    RunRecord record = RunRecord.begin();
     Dataset data = exp.dataset().load();
     List<Split> splits = splitsOf.apply(cfg, data);
     Path weights = modelDir.resolve("model.safetensors");
     Model model = load(exp, data, Seeds.derive(cfg.seed(), "init"), weights);
     EvalSpec spec = new EvalSpec(m, false, cfg.eval().labels(), cfg.eval().batchSize(), 0.0);
     EvalResult r = Evaluator.evaluate(model, splits, spec);
-    Map<String, Double> timing = new LinkedHashMap<>();
-    timing.put("eval_s", (System.nanoTime() - t0) / 1e9);
-    Map<String, Long> memory = new LinkedHashMap<>();
-    memory.put("peak_heap_bytes", Memory.peakHeapBytes());
-    memory.put("peak_rss_bytes", Memory.peakRssBytes());
     Summary s = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), data.name(), data.labels(),
-        cfg.seed(), Map.of(), CrossMetrics.compute(r, null, m), Map.of(), timing, memory);
+        cfg.seed(), Map.of(), CrossMetrics.compute(r, null, m), Map.of(), Map.of("eval_s", record.elapsed()),
+        RunRecord.peakMemory());
     Map<String, String> inputs = new LinkedHashMap<>(data.inputFiles());
     inputs.put("evaluated-model", Sha256.of(weights));
     RunDirectory dir = RunDirectory.at(out);
     MetricsCsv.write(dir.file(RunDirectory.METRICS), List.of("after"), List.of(r), false);
-    dir.writeJson(RunDirectory.PROVENANCE, Provenance.of(cfg.seed(), Instant.now().toString(),
-        Instant.now().toString(), inputs));
-    dir.writeJson(RunDirectory.SUMMARY, s);
+    record.finish(dir, cfg.seed(), inputs, s, null);
     return s;
   }
 

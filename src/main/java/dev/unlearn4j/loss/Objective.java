@@ -26,7 +26,15 @@ public record Objective(List<Term> terms, List<ExtraFeed> feeds, int projection)
   }
 
   /** One weighted term. */
-  public record Term(String name, double weight, LossTerm loss) {}
+  public record Term(String name, double weight, LossTerm loss) {
+    /**
+     * {@code retain_ce}: cross-entropy on the retain rows at weight 1, the term that trains every original model
+     * and oracle and keeps an unlearned model's utility.
+     */
+    public static Term retainCe() {
+      return new Term("retain_ce", 1.0, CrossEntropy.onRetain());
+    }
+  }
 
   public static final String LOSS = "loss";
 

@@ -36,6 +36,10 @@ class EvalCommandTest {
       assertThat(evaluated.get(k).asDouble()).as(k).isCloseTo(ran.get(k).asDouble(), within(1e-12));
     }
     assertThat(dir.resolve("ev/metrics.csv")).isNotEmptyFile();
+    // its provenance names the model it evaluated: the run's unlearned model
+    assertThat(Mappers.JSON.readTree(dir.resolve("ev/provenance.json").toFile()).at("/inputs/evaluated-model")
+        .asText()).isEqualTo(Mappers.JSON.readTree(runDir.resolve("provenance.json").toFile())
+        .at("/inputs/unlearned-model").asText()).hasSize(64);
     // the saved model as a bare checkpoint: the config redraws the same splits, so the same values
     CliRun bare = CliRun.of("eval", runDir.resolve("model").toString(), "--experiment", f.toString(), "--metrics",
         "accuracy,macro_f1,ce_loss", "--out", dir.resolve("ev-bare").toString());

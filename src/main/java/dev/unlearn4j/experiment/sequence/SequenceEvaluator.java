@@ -4,14 +4,15 @@ import dev.unlearn4j.catalog.Metrics;
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.ConfigLoader;
-import dev.unlearn4j.experiment.Memory;
 import dev.unlearn4j.experiment.RunDirectory;
+import dev.unlearn4j.experiment.RunRecord;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.CausalCheckpoint;
 import dev.unlearn4j.model.encoder.TokenVectors;
+import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.Map;
  * {@code unlearn eval} for a sequence run or config: the run's (or any compatible) causal checkpoint on the
  * config's forget set and unseen passages — MA, EL (ICU variant, and Jang et al.'s when asked), continuation
  * BERTScore-F1 / BLEU / entropy, unseen perplexity, cloze accuracy and the four membership AUCs — written as
- * {@code summary.json} (values under {@code after}). Only what {@code metrics} names is computed (all when it is
+ * {@code summary.json} (values under {@code after}) with {@code provenance.json} (the hashes of the original and
+ * the evaluated model). Only what {@code metrics} names is computed (all when it is
  * empty), so Jang et al.'s EL alone can be added to a finished run; with it, {@code before} holds the original
  * model's value, cached like a run's.
  */
@@ -48,7 +50,7 @@ public final class SequenceEvaluator {
     if (Files.exists(out)) {
       throw new UnlearnException(out + ": output directory already exists");
     }
-    long t0 = System.nanoTime();
+    RunRecord record = RunRecord.begin();
     OriginalModels.Original o = OriginalModels.obtain(cfg, List.of());
     CausalLm lm = CausalCheckpoint.load(modelDir);
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
@@ -86,11 +88,12 @@ public final class SequenceEvaluator {
     if (!metrics.isEmpty()) {
       m.keySet().retainAll(metrics);
     }
-    Map<String, Double> timing = Map.of("eval_s", (System.nanoTime() - t0) / 1e9);
     Summary s = new Summary(cfg.name(), cfg.method().name(), "gpt-neo:" + o.key(), "planted-set-" + cfg.forgetSet(),
-        cfg.seed(), before, m, Map.of(), timing, Map.of("peak_heap_bytes", Memory.peakHeapBytes(),
-        "peak_rss_bytes", Memory.peakRssBytes()));
-    RunDirectory.at(out).writeJson(RunDirectory.SUMMARY, s);
+        cfg.seed(), before, m, Map.of(), Map.of("eval_s", record.elapsed()), RunRecord.peakMemory());
+    Map<String, String> inputs = new LinkedHashMap<>();
+    inputs.put("original-model", Sha256.of(o.checkpoint().resolve("model.safetensors")));
+    inputs.put("evaluated-model", Sha256.of(modelDir.resolve("model.safetensors")));
+    record.finish(RunDirectory.at(out), cfg.seed(), inputs, s, null);
     return s;
   }
 }

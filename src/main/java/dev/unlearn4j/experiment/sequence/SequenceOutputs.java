@@ -11,18 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The files of a sequence run: {@code refinement_log.csv} (one row per check), {@code metrics.csv} (per passage,
- * before and after), {@code splits/} (forget ids, analogue pairs), {@code report.md}, {@code provenance.json} and
- * {@code summary.json}, written last so its presence marks a complete run.
+ * The files only a sequence run has: {@code refinement_log.csv} (one row per check), {@code metrics.csv} (per
+ * passage, before and after), {@code splits/} (forget ids, analogue pairs), and its {@code report.md}; the
+ * provenance and summary are written by {@code RunRecord}, as for every run.
  */
 final class SequenceOutputs {
   private SequenceOutputs() {}
 
   private static final String[] PER_PASSAGE = {"ma", "el_icu", "bertscore_f1", "bleu", "token_entropy"};
 
-  static void write(RunDirectory run, Summary s, Provenance prov, EpochCheck check, PassageSets sets,
-      List<PassagePool.Passage> analogues, Map<String, double[]> before, List<ContinuationScorer.Continuation>
-      contBefore, int samples, String stopRule) {
+  static void write(RunDirectory run, EpochCheck check, PassageSets sets, List<PassagePool.Passage> analogues) {
     StringBuilder log = new StringBuilder("epoch,flagged,ma,el_icu,bertscore_f1,bleu,token_entropy,"
         + "unseen_perplexity\n");
     for (EpochCheck.Row r : check.rows()) {
@@ -32,7 +30,7 @@ final class SequenceOutputs {
     run.writeString("refinement_log.csv", log.toString());
 
     StringBuilder m = new StringBuilder("phase,split,id,metric,value\n");
-    appendRows(m, "before", before);
+    appendRows(m, "before", check.firstPerPassage());
     appendRows(m, "after", check.lastPerPassage());
     run.writeString(RunDirectory.METRICS, m.toString());
 
@@ -43,10 +41,6 @@ final class SequenceOutputs {
     run.writeString(RunDirectory.SPLITS + "/analogues.csv", pairs.toString());
     run.writeString(RunDirectory.SPLITS + "/forget.txt", String.join("\n", sets.forget().stream()
         .map(PassagePool.Passage::id).toList()) + "\n");
-
-    run.writeString(RunDirectory.REPORT, report(s, prov, check, contBefore, samples, stopRule));
-    run.writeJson(RunDirectory.PROVENANCE, prov);
-    run.writeJson(RunDirectory.SUMMARY, s);
   }
 
   private static void appendRows(StringBuilder m, String phase, Map<String, double[]> per) {
@@ -57,7 +51,8 @@ final class SequenceOutputs {
     });
   }
 
-  private static String report(Summary s, Provenance prov, EpochCheck check,
+  /** The run's report.md: what was forgotten, the verification, metrics, sample continuations, cost. */
+  static String report(Summary s, Provenance prov, EpochCheck check,
       List<ContinuationScorer.Continuation> before, int samples, String stopRule) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(s.experiment()).append(" — ").append(s.method()).append("\n\n");

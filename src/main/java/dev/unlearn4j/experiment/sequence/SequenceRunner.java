@@ -4,10 +4,9 @@ import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.generation.Cloze;
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.ConfigLoader;
-import dev.unlearn4j.experiment.Memory;
-import dev.unlearn4j.experiment.Provenance;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.RunInputs;
+import dev.unlearn4j.experiment.RunRecord;
 import dev.unlearn4j.experiment.Summary;
 import dev.unlearn4j.experiment.TrainLog;
 import dev.unlearn4j.method.generative.ContinuationScorer;
@@ -30,7 +29,6 @@ import dev.unlearn4j.util.Sha256;
 import dev.unlearn4j.util.UnlearnException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,13 +82,12 @@ public final class SequenceRunner {
     SequenceConfig cfg = exp.config();
     SequenceEvalSpec ev = cfg.eval();
     Seeds.seedNd4j(cfg.seed());
-    String start = Instant.now().toString();
-    long t0 = System.nanoTime();
+    RunRecord record = RunRecord.begin();
     Map<String, Double> timing = new LinkedHashMap<>();
 
     long t = System.nanoTime();
     OriginalModels.Original o = OriginalModels.obtain(cfg, extraListeners);
-    timing.put("original_s", seconds(t));
+    timing.put("original_s", RunRecord.secondsSince(t));
     CausalLm original = CausalCheckpoint.load(o.checkpoint());
     Path tokFile = o.checkpoint().resolve("tokenizer.json");
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
@@ -114,7 +111,7 @@ public final class SequenceRunner {
       int len = sets.forget().get(0).tokens().length;
       int elStart = len - ev.layout().suffixLength();
       EpochCheck.Thresholds th = thresholds(ev, cache, originalFile, original, sets, elStart);
-      timing.put("prepare_s", seconds(t));
+      timing.put("prepare_s", RunRecord.secondsSince(t));
       LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
           th.ma(), th.el(), ev.thresholds());
 
@@ -143,7 +140,7 @@ public final class SequenceRunner {
             method.plan(schedule), schedule, examples(sets.forget(), ""), examples(analogues, "analogue:"),
             cfg.seed());
       }
-      double unlearnS = seconds(t);
+      double unlearnS = RunRecord.secondsSince(t);
       EpochCheck.Row after = check.rows().get(check.rows().size() - 1);
       int epochs = after.epoch();
       timing.put("unlearn_s", unlearnS);
@@ -157,36 +154,35 @@ public final class SequenceRunner {
       FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(cache, originalFile,
           sets, ev, cloze));
       FinalMetrics.extra(a, after, model, sets, ev, tok, cloze, FinalMetrics.Memo.NONE);
-      timing.put("final_eval_s", seconds(t));
+      timing.put("final_eval_s", RunRecord.secondsSince(t));
       if (ev.relearn().enabled()) {
         t = System.nanoTime();
         a.putAll(relearn(original, model, sets, analogues, ev, tok, encoder, cache, originalFile, elStart,
             cfg.seed()));
-        timing.put("relearn_s", seconds(t));
+        timing.put("relearn_s", RunRecord.secondsSince(t));
       }
       a.put("epochs", (double) epochs);
-      timing.put("total_s", seconds(t0));
-      Map<String, Long> memory = new LinkedHashMap<>();
-      memory.put("peak_heap_bytes", Memory.peakHeapBytes());
-      memory.put("peak_rss_bytes", Memory.peakRssBytes());
+      timing.put("total_s", record.elapsed());
       Summary summary = new Summary(cfg.name(), cfg.method().name(), "gpt-neo:" + o.key(), "planted-set-"
-          + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, memory);
+          + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, RunRecord.peakMemory());
 
-      CausalCheckpoint.save(model, tokFile, run.file("model"));
-      Provenance prov = Provenance.of(cfg.seed(), start, Instant.now().toString(), inputs(run, originalFile, sets));
-      SequenceOutputs.write(run, summary, prov, check, sets, analogues, check.firstPerPassage(),
-          check.firstContinuations(), ev.samples(), check.stopRule());
+      String unlearnedSha = RunRecord.saveModel(run, dir -> CausalCheckpoint.save(model, tokFile, dir));
+      SequenceOutputs.write(run, check, sets, analogues);
+      record.finish(run, cfg.seed(), inputs(run, originalFile, unlearnedSha, sets), summary,
+          prov -> SequenceOutputs.report(summary, prov, check, check.firstContinuations(), ev.samples(),
+              check.stopRule()));
       ckpt.deleteAll();
       return new Result(run.path(), summary, check.stopRule(), epochs);
     }
   }
 
   /** The run's inputs as recorded when it started, with the hashes of both models and of the forget list. */
-  private static Map<String, String> inputs(RunDirectory run, Path originalFile, PassageSets sets) {
+  private static Map<String, String> inputs(RunDirectory run, Path originalFile, String unlearnedSha,
+      PassageSets sets) {
     Map<String, String> inputs = new LinkedHashMap<>(RunInputs.read(run));
     String originalSha = inputs.get(RunInputs.key(originalFile));           // hashed when the run started
     inputs.put("original-model", originalSha != null ? originalSha : Sha256.of(originalFile));
-    inputs.put("unlearned-model", Sha256.of(run.file("model").resolve("model.safetensors")));
+    inputs.put("unlearned-model", unlearnedSha);
     inputs.put("forget-passage-ids", Sha256.of(String.join("\n", sets.forget().stream()
         .map(PassagePool.Passage::id).toList()).getBytes(StandardCharsets.UTF_8)));
     return inputs;
@@ -264,9 +260,5 @@ public final class SequenceRunner {
   private static List<Example> examples(List<PassagePool.Passage> ps, String prefix) {
     return IntStream.range(0, ps.size()).mapToObj(i -> Example.ofTokens(prefix + ps.get(i).id()
         + (prefix.isEmpty() ? "" : "#" + i), ps.get(i).tokens())).toList();
-  }
-
-  private static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
   }
 }

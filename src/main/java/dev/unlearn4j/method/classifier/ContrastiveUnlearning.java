@@ -14,7 +14,7 @@ import dev.unlearn4j.train.TrainSpec;
  * classical momentum and no clipping. The loss is DeepCUT's {@code lee} reading, so the two differ only in these
  * settings.
  */
-public final class ContrastiveUnlearning implements UnlearningMethod {
+public record ContrastiveUnlearning(Args args) implements UnlearningMethod {
   /**
    * @param gamma weight of L_UL (Lee's CT_ratio, 3.0)
    * @param tau temperature (0.7)
@@ -38,24 +38,23 @@ public final class ContrastiveUnlearning implements UnlearningMethod {
     }
   }
 
-  private final DeepCut loss;
-
-  public ContrastiveUnlearning(Args args) {
-    this.loss = new DeepCut(args.asDeepCut());
+  /** DeepCUT's method with Lee's settings, which this one is. */
+  private DeepCut loss() {
+    return new DeepCut(args.asDeepCut());
   }
 
   @Override
   public Objective objective() {
-    return loss.objective();
+    return loss().objective();
   }
 
   @Override
   public BatchPlan plan(TrainSpec schedule) {
-    return loss.plan(schedule);
+    return loss().plan(schedule);
   }
 
   @Override
   public TrainSpec schedule(TrainSpec original) {
-    return loss.schedule(original);
+    return loss().schedule(original);
   }
 }

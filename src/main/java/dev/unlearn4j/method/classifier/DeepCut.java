@@ -4,7 +4,6 @@ import dev.unlearn4j.config.ConfigException;
 import dev.unlearn4j.loss.ContrastiveForget;
 import dev.unlearn4j.loss.ContrastiveForget.EmptySet;
 import dev.unlearn4j.loss.ContrastiveForget.Normalisation;
-import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.train.BatchPlan;
@@ -15,7 +14,7 @@ import dev.unlearn4j.train.TrainSpec;
  * are pushed away from same-class retain samples and pulled toward other-class ones in the latent space the head
  * reads (pooled encoder output), over V dropout views; cross-entropy on the retain batch keeps utility.
  */
-public final class DeepCut implements UnlearningMethod {
+public record DeepCut(Args args) implements UnlearningMethod {
   /**
    * @param gamma weight γ of L_f (default 0.5: in the sensitivity sweep, results/deepcut-sweep, γ 0.5, 1 and 3
    *     forgot a mislabelled forget set alike, and γ 0.5 cost the least test macro-F1 when the forget set was
@@ -63,17 +62,10 @@ public final class DeepCut implements UnlearningMethod {
     }
   }
 
-  private final Args args;
-
-  /** Also Lee et al.'s method, which is DeepCUT's loss with Lee's settings ({@link ContrastiveUnlearning}). */
-  public DeepCut(Args args) {
-    this.args = args;
-  }
-
   @Override
   public Objective objective() {
     return Objective.of(
-        new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()),
+        Objective.Term.retainCe(),
         new Objective.Term("forget_contrastive", args.gamma(),
             ContrastiveForget.of(args.tau(), args.normalisation(), args.emptySet())))
         .withProjection(args.projection());

@@ -7,18 +7,12 @@ import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 
 /** Gradient ascent on the forget set: L = −CE on D_f (no retain term). */
-public final class GradientAscent implements UnlearningMethod {
+public record GradientAscent(Args args) implements UnlearningMethod {
   /** @param train schedule over the forget split (default 5 epochs, batch 8, η 1e-3, adam) */
   public record Args(TrainSpec train) {
     public static Args defaults() {
       return new Args(TrainSpec.defaults().with(5, 8, 1e-3));
     }
-  }
-
-  private final Args args;
-
-  public GradientAscent(Args args) {
-    this.args = args;
   }
 
   @Override

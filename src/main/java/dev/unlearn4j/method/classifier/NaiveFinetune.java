@@ -1,13 +1,12 @@
 package dev.unlearn4j.method.classifier;
 
-import dev.unlearn4j.loss.CrossEntropy;
 import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.train.BatchPlan;
 import dev.unlearn4j.train.TrainSpec;
 
 /** Naive unlearning: L = CE on D_r, continuing from the original model, so D_f fades only by interference. */
-public final class NaiveFinetune implements UnlearningMethod {
+public record NaiveFinetune(Args args) implements UnlearningMethod {
   /** @param train schedule (default 2 epochs, batch 32, η 1e-3, adam) */
   public record Args(TrainSpec train) {
     public static Args defaults() {
@@ -15,15 +14,9 @@ public final class NaiveFinetune implements UnlearningMethod {
     }
   }
 
-  private final Args args;
-
-  public NaiveFinetune(Args args) {
-    this.args = args;
-  }
-
   @Override
   public Objective objective() {
-    return Objective.of(new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
+    return Objective.of(Objective.Term.retainCe());
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.Random;
  * Random labels: every forget sample gets a uniformly drawn different class (seeded), then L = CE(D_f, random
  * labels) + CE(D_r), with R retain batches per forget batch.
  */
-public final class RandomLabels implements UnlearningMethod {
+public record RandomLabels(Args args) implements UnlearningMethod {
   /**
    * @param forgetBatch forget samples per step (default 16)
    * @param retainBatch retain samples per step (default 16)
@@ -38,16 +38,10 @@ public final class RandomLabels implements UnlearningMethod {
     }
   }
 
-  private final Args args;
-
-  public RandomLabels(Args args) {
-    this.args = args;
-  }
-
   @Override
   public Objective objective() {
     return Objective.of(new Objective.Term("forget_ce_random_labels", 1.0, CrossEntropy.onForget()),
-        new Objective.Term("retain_ce", 1.0, CrossEntropy.onRetain()));
+        Objective.Term.retainCe());
   }
 
   @Override

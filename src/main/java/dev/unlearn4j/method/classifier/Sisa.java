@@ -18,7 +18,7 @@ import java.util.Optional;
  * run by {@code experiment.SisaTraining}; this class holds the settings, and each stage trains as {@link Retrain}
  * does (retain cross-entropy from fresh weights).
  */
-public final class Sisa implements UnlearningMethod {
+public record Sisa(Args args) implements UnlearningMethod {
   /**
    * @param shards S disjoint shards (default 5)
    * @param slices R slices per shard (default 4)
@@ -40,16 +40,9 @@ public final class Sisa implements UnlearningMethod {
     }
   }
 
-  private final Args args;
-  private final Retrain constituent;                                  // each stage: retain CE from scratch
-
-  public Sisa(Args args) {
-    this.args = args;
-    this.constituent = new Retrain(new Retrain.Args(args.train()));
-  }
-
-  public Args args() {
-    return args;
+  /** What each stage trains: retain cross-entropy from fresh weights, on the constituent's schedule. */
+  private Retrain constituent() {
+    return new Retrain(new Retrain.Args(args.train()));
   }
 
   @Override
@@ -59,21 +52,21 @@ public final class Sisa implements UnlearningMethod {
 
   @Override
   public Objective objective() {
-    return constituent.objective();
+    return constituent().objective();
   }
 
   @Override
   public BatchPlan plan(TrainSpec schedule) {
-    return constituent.plan(schedule);
+    return constituent().plan(schedule);
   }
 
   @Override
   public TrainSpec schedule(TrainSpec original) {
-    return constituent.schedule(original);
+    return constituent().schedule(original);
   }
 
   @Override
   public boolean fromScratch() {
-    return constituent.fromScratch();
+    return constituent().fromScratch();
   }
 }

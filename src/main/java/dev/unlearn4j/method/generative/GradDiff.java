@@ -9,7 +9,7 @@ import dev.unlearn4j.train.TrainSpec;
  * L = −CE(forget) + w·CE(analogue), in ICU's paired batches, without the anchor and without refinement; stopped by
  * the MA/EL thresholds.
  */
-public final class GradDiff implements SequenceMethod {
+public record GradDiff(Args args) implements SequenceMethod {
   /**
    * @param retainWeight w (1.0)
    * @param train as ICU: epoch cap 100, batch 8, η 5e-6, adam (0.9, 0.98)
@@ -18,12 +18,6 @@ public final class GradDiff implements SequenceMethod {
     public static Args defaults() {
       return new Args(1.0, Icu.Args.defaults().train());
     }
-  }
-
-  private final Args args;
-
-  public GradDiff(Args args) {
-    this.args = args;
   }
 
   @Override

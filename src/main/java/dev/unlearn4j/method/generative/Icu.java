@@ -18,7 +18,7 @@ import java.util.List;
  * (a forgotten passage leaves training with its analogue, see {@link Refinement}). A weight of 0 removes its term,
  * which gives the ablations and the KL baseline (lw = 0).
  */
-public final class Icu extends IcuLoop {
+public record Icu(Args args) implements IcuLoop {
   /**
    * @param unlearnWeight uw (1.0)
    * @param learnWeight lw, α in the paper (0.5)
@@ -34,17 +34,6 @@ public final class Icu extends IcuLoop {
       return new Args(1.0, 0.5, 1.0, true, true, Refinement.Thresholds.defaults(),
           new TrainSpec(100, 8, 5e-6, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 0.0, 0, 0.98));
     }
-  }
-
-  private final Args args;
-
-  public Icu(Args args) {
-    super(args);
-    this.args = args;
-  }
-
-  public Args args() {
-    return args;
   }
 
   /** The loss terms; the KL anchor's reference logits come from {@link #objective(Model)}. */

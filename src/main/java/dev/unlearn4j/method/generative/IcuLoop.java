@@ -5,11 +5,11 @@ import dev.unlearn4j.train.TrainSpec;
 /**
  * A method trained in ICU's loop — ICU itself, and LLMU and PO as ICU's code runs them: paired batches of forget
  * passages and their analogues, the method's own schedule, and ICU's per-passage refinement when it is on. The
- * subclasses differ only in their loss.
+ * implementations differ only in their loss.
  */
-public abstract class IcuLoop implements SequenceMethod {
+public interface IcuLoop extends SequenceMethod {
   /** The settings every method of the loop has (its {@code Args} record provides them). */
-  public interface Settings {
+  interface Settings {
     /** Per-passage refinement between epochs. */
     boolean refine();
 
@@ -20,24 +20,21 @@ public abstract class IcuLoop implements SequenceMethod {
     TrainSpec train();
   }
 
-  private final Settings settings;
+  /** The method's settings: its {@code Args}. */
+  Settings args();
 
-  protected IcuLoop(Settings settings) {
-    this.settings = settings;
+  @Override
+  default TrainSpec schedule(TrainSpec original) {
+    return args().train();
   }
 
   @Override
-  public TrainSpec schedule(TrainSpec original) {
-    return settings.train();
+  default boolean refines() {
+    return args().refine();
   }
 
   @Override
-  public boolean refines() {
-    return settings.refine();
-  }
-
-  @Override
-  public Refinement.Thresholds refinement() {
-    return settings.refinement();
+  default Refinement.Thresholds refinement() {
+    return args().refinement();
   }
 }

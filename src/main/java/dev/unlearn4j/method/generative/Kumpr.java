@@ -10,18 +10,12 @@ import dev.unlearn4j.train.TrainSpec;
  * full-batch step per epoch, adam (0.9, 0.98) at η 5e-5, stopped when MA and EL₁₀ fall below the thresholds. No
  * analogues, no anchor, no refinement.
  */
-public final class Kumpr implements SequenceMethod {
+public record Kumpr(Args args) implements SequenceMethod {
   /** @param train epochs = the epoch cap (100); batchSize = the forget-set size (128: one step per epoch) */
   public record Args(TrainSpec train) {
     public static Args defaults() {
       return new Args(new TrainSpec(100, 128, 5e-5, TrainSpec.Optimizer.ADAM, 0.9, 0.0, 0.0, 0, 0.98));
     }
-  }
-
-  private final Args args;
-
-  public Kumpr(Args args) {
-    this.args = args;
   }
 
   @Override

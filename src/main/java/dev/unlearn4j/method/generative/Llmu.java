@@ -16,7 +16,7 @@ import dev.unlearn4j.train.TrainSpec;
  * L = −uw·CE(forget) + mw·CE(forget → analogue) + kl·H(p_θ₀, p_θ), in ICU's paired batches with ICU's refinement
  * and stop rule.
  */
-public final class Llmu extends IcuLoop {
+public record Llmu(Args args) implements IcuLoop {
   /**
    * @param unlearnWeight uw (1.0)
    * @param mismatchWeight mw (0.5)
@@ -30,13 +30,6 @@ public final class Llmu extends IcuLoop {
     public static Args defaults() {
       return new Args(1.0, 0.5, 1.0, true, Refinement.Thresholds.defaults(), Icu.Args.defaults().train());
     }
-  }
-
-  private final Args args;
-
-  public Llmu(Args args) {
-    super(args);
-    this.args = args;
   }
 
   @Override

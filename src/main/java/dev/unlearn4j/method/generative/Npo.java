@@ -15,7 +15,7 @@ import java.util.List;
  * original model's through (2/β)·softplus(β·log(π_θ/π_ref)), optionally with cross-entropy on the analogues
  * (retainWeight > 0: NPO+RT); paired batches, no refinement, stopped by the MA/EL thresholds.
  */
-public final class Npo implements SequenceMethod {
+public record Npo(Args args) implements SequenceMethod {
   /**
    * @param beta β (0.1)
    * @param retainWeight weight of CE on the analogues (0: plain NPO)
@@ -25,12 +25,6 @@ public final class Npo implements SequenceMethod {
     public static Args defaults() {
       return new Args(0.1, 0.0, Icu.Args.defaults().train());
     }
-  }
-
-  private final Args args;
-
-  public Npo(Args args) {
-    this.args = args;
   }
 
   @Override

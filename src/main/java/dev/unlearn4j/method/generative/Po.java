@@ -12,7 +12,7 @@ import dev.unlearn4j.train.TrainSpec;
  * analogue's tokens (forget prompt, analogue as labels) while the analogues keep their own cross-entropy,
  * L = mw·CE(forget → analogue) + lw·CE(analogue), in ICU's paired batches; refinement and stop rule as ICU's.
  */
-public final class Po extends IcuLoop {
+public record Po(Args args) implements IcuLoop {
   /**
    * @param mismatchWeight mw (1.0)
    * @param learnWeight lw (0.5)
@@ -25,13 +25,6 @@ public final class Po extends IcuLoop {
     public static Args defaults() {
       return new Args(1.0, 0.5, true, Refinement.Thresholds.defaults(), Icu.Args.defaults().train());
     }
-  }
-
-  private final Args args;
-
-  public Po(Args args) {
-    super(args);
-    this.args = args;
   }
 
   @Override

@@ -73,6 +73,10 @@ class IcuEndToEndTest {
     CliRun eval = CliRun.of("eval", run.toString(), "--out", dir.resolve("ev").toString());
     assertThat(eval.exitCode()).as(eval.err()).isZero();
     JsonNode ev = Mappers.JSON.readTree(dir.resolve("ev/summary.json").toFile()).get("after");
+    JsonNode evInputs = Mappers.JSON.readTree(dir.resolve("ev/provenance.json").toFile()).get("inputs");
+    JsonNode runInputs = Mappers.JSON.readTree(run.resolve("provenance.json").toFile()).get("inputs");
+    assertThat(evInputs.get("evaluated-model").asText()).isEqualTo(runInputs.get("unlearned-model").asText());
+    assertThat(evInputs.get("original-model").asText()).isEqualTo(runInputs.get("original-model").asText());
     // and so does the saved model evaluated as a bare checkpoint with the run's config
     CliRun bare = CliRun.of("eval", run.resolve("model").toString(), "--experiment", run.resolve("config.yaml")
         .toString(), "--out", dir.resolve("ev-bare").toString());
