@@ -52,13 +52,13 @@ final class SequenceOutputs {
   }
 
   /** The run's report.md: what was forgotten, the verification, metrics, sample continuations, cost. */
-  static String report(Summary s, Provenance prov, EpochCheck check,
-      List<ContinuationScorer.Continuation> before, int samples, String stopRule) {
+  static String report(Summary s, Provenance prov, EpochCheck check, int samples) {
+    List<ContinuationScorer.Continuation> before = check.firstContinuations();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(s.experiment()).append(" — ").append(s.method()).append("\n\n");
     md.append(String.format("Original model `%s`, forget set `%s`, seed %d. Training stopped after %d epochs by "
         + "rule `%s`.%n%n", s.model(), s.dataset(), s.seed(), check.rows().get(check.rows().size() - 1).epoch(),
-        stopRule));
+        check.stopRule()));
     md.append("## What was forgotten\n\nForget passages are listed in `splits/forget.txt` (SHA-256 of the list "
         + prov.inputs().get("forget-passage-ids") + "), their analogues in `splits/analogues.csv`. Original model "
         + "SHA-256 " + prov.inputs().get("original-model") + ", unlearned model (`model/`) "

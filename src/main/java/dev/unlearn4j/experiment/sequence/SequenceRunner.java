@@ -169,8 +169,7 @@ public final class SequenceRunner {
       String unlearnedSha = RunRecord.saveModel(run, dir -> CausalCheckpoint.save(model, tokFile, dir));
       SequenceOutputs.write(run, check, sets, analogues);
       record.finish(run, cfg.seed(), inputs(run, originalFile, unlearnedSha, sets), summary,
-          prov -> SequenceOutputs.report(summary, prov, check, check.firstContinuations(), ev.samples(),
-              check.stopRule()));
+          prov -> SequenceOutputs.report(summary, prov, check, ev.samples()));
       ckpt.deleteAll();
       return new Result(run.path(), summary, check.stopRule(), epochs);
     }
