@@ -25,8 +25,18 @@ public record Provenance(
     String end,
     Map<String, String> inputs) {
 
-  /** The machine. */
-  public record Host(String os, int cores, long maxHeapBytes, long physicalMemoryBytes) {
+  /**
+   * The machine.
+   *
+   * @param threads ND4J's native threads ({@code OMP_NUM_THREADS}, default the cores): a run reproduces exactly only
+   *     on the same count, because the native sums split their work by it
+   */
+  public record Host(String os, int cores, int threads, long maxHeapBytes, long physicalMemoryBytes) {
+    /** ND4J's native thread count in this process. */
+    public static int nativeThreads() {
+      return Nd4j.getEnvironment().maxThreads();
+    }
+
     static Host current() {
       long phys = -1;
       if (ManagementFactory.getOperatingSystemMXBean()
@@ -34,7 +44,7 @@ public record Provenance(
         phys = os.getTotalMemorySize();
       }
       return new Host(System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), phys);
+          Runtime.getRuntime().availableProcessors(), nativeThreads(), Runtime.getRuntime().maxMemory(), phys);
     }
   }
 

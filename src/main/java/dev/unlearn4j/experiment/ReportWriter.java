@@ -68,7 +68,8 @@ public final class ReportWriter {
     md.append("\n## Provenance\n\n");
     md.append("git ").append(prov.gitCommit()).append(", ").append(prov.jdk()).append(", ND4J ")
         .append(prov.nd4jBackend()).append(' ').append(prov.nd4jVersion()).append(", ")
-        .append(prov.host().cores()).append(" cores; inputs:\n\n");
+        .append(prov.host().cores()).append(" cores, ").append(prov.host().threads())
+        .append(" native threads; inputs:\n\n");
     prov.inputs().forEach((k, v) -> md.append("- `").append(k).append("`: ").append(v).append('\n'));
     return md.toString();
   }

@@ -1,5 +1,6 @@
 package dev.unlearn4j.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.model.Model;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * dataset, model, training schedule, forget request and seed skip training them. The key is a hash of exactly
  * those keys as resolved (defaults included); an entry holds the weights and the training time measured when it
  * was trained, which the run reports again as {@code original_s} / {@code oracle_s} (so {@code retrain_ratio}
- * still compares with a real retraining). The weights are written atomically, then the time: an entry without
+ * still compares with a real retraining) and the native thread count it was trained on (an entry from another count
+ * is used with a warning: its values differ in the last digits from this machine's own training). The weights are written atomically, then the time: an entry without
  * its time is incomplete and trained again. With {@code modelCache} off every phase is simply trained and timed.
  */
 final class TrainedModels {
@@ -65,7 +67,14 @@ final class TrainedModels {
       if (dir != null && Files.isRegularFile(weights) && Files.isRegularFile(meta)) {
         RunEvaluator.assign(model, Safetensors.read(weights), weights);
         LOG.info("{} model from the cache {}", phase, dir);
-        return Mappers.JSON.readTree(meta.toFile()).path("train_s").asDouble();
+        JsonNode stored = Mappers.JSON.readTree(meta.toFile());
+        int threads = Provenance.Host.nativeThreads();
+        if (stored.path("threads").asInt(-1) != threads) {        // entries written before the count was stored: -1
+          LOG.warn("{} model from the cache {} was trained on {} native threads, this run has {}: its values can "
+              + "differ in the last digits from a run that trains it here", phase, dir,
+              stored.has("threads") ? stored.get("threads").asInt() : "an unrecorded number of", threads);
+        }
+        return stored.path("train_s").asDouble();
       }
       long t = System.nanoTime();
       train.run();
@@ -73,7 +82,8 @@ final class TrainedModels {
       if (dir != null) {
         Files.createDirectories(dir);
         Safetensors.write(weights, model.weights(), null);
-        AtomicFiles.writeString(meta, "{\"train_s\": " + s + "}\n");
+        AtomicFiles.writeString(meta, "{\"train_s\": " + s + ", \"threads\": " + Provenance.Host.nativeThreads()
+            + "}\n");
       }
       return s;
     } catch (IOException e) {

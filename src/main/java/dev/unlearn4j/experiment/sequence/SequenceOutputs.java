@@ -79,7 +79,8 @@ final class SequenceOutputs {
     s.memory().forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %d |%n", k, v)));
     md.append("\n## Provenance\n\ngit ").append(prov.gitCommit()).append(", ").append(prov.jdk()).append(", ND4J ")
         .append(prov.nd4jBackend()).append(' ').append(prov.nd4jVersion()).append(", ")
-        .append(prov.host().cores()).append(" cores.\n");
+        .append(prov.host().cores()).append(" cores, ").append(prov.host().threads())
+        .append(" native threads.\n");
     return md.toString();
   }
 
