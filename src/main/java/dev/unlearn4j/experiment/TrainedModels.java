@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * those keys as resolved (defaults included); an entry holds the weights and the training time measured when it
  * was trained, which the run reports again as {@code original_s} / {@code oracle_s} (so {@code retrain_ratio}
  * still compares with a real retraining) and the native thread count it was trained on (an entry from another count
- * is used with a warning: its values differ in the last digits from this machine's own training). The weights are written atomically, then the time: an entry without
- * its time is incomplete and trained again. With {@code modelCache} off every phase is simply trained and timed.
+ * is used with a warning: its values differ in the last digits from this machine's own training). The weights are
+ * written atomically, then the time: an entry without its time is incomplete and trained again. With
+ * {@code modelCache} off every phase is simply trained and timed.
  */
 final class TrainedModels {
   private static final Logger LOG = LoggerFactory.getLogger(TrainedModels.class);

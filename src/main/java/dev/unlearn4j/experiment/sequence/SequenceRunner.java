@@ -2,7 +2,6 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.data.Example;
 import dev.unlearn4j.eval.generation.Cloze;
-import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.experiment.ConfigLoader;
 import dev.unlearn4j.experiment.RunDirectory;
 import dev.unlearn4j.experiment.RunInputs;
@@ -16,8 +15,6 @@ import dev.unlearn4j.method.generative.SequenceMethod;
 import dev.unlearn4j.model.TextTokenizer;
 import dev.unlearn4j.model.causal.CausalLm;
 import dev.unlearn4j.model.causal.CausalCheckpoint;
-import dev.unlearn4j.model.encoder.EncoderBundle;
-import dev.unlearn4j.model.encoder.TokenVectors;
 import dev.unlearn4j.pretrain.PassagePool;
 import dev.unlearn4j.train.StopRule;
 import dev.unlearn4j.train.TrainingCheckpoints;
@@ -91,87 +88,92 @@ public final class SequenceRunner {
     CausalLm original = CausalCheckpoint.load(o.checkpoint());
     Path tokFile = o.checkpoint().resolve("tokenizer.json");
     PassageSets sets = PassageSets.of(o.passages(), cfg.forgetSet(), ev, cfg.seed());
-    int longest = o.passages().stream().mapToInt(p -> p.tokens().length).max().orElse(0);
-    if (longest > original.config().maxPositions()) {
-      throw new UnlearnException(o.checkpoint() + ": passages of " + longest
-          + " tokens exceed the model's " + original.config().maxPositions() + " positions");
-    }
+    requireFits(o, original);
     RunDirectory run = runDirectory.get();                // inputs checked: only now does a new run directory appear
     RunInputs.recordOrCheck(run, RunInputs.ofValues(o.checkpoint().toString(), cfg.passages().pool(),
         cfg.passages().forget(), cfg.passages().unseen(), ev.encoder()), resume);
     TrainingCheckpoints ckpt = new TrainingCheckpoints(run.file(RunDirectory.CHECKPOINTS), cfg.checkpointEvery());
     try (TextTokenizer tok = TextTokenizer.untruncated(tokFile)) {
       t = System.nanoTime();
-      EncoderBundle encoder = EncoderBundle.open(ev.encoder(), null);                 // read once, used twice
-      TokenVectors bert = new TokenVectors(encoder, ev.encoder(), ev.bertLayer(), 256);
-      Path originalFile = o.checkpoint().resolve("model.safetensors");
-      PreparedCache cache = new PreparedCache(OriginalModels.cacheRoot(cfg.original()).resolve("prepared"));
-      List<PassagePool.Passage> analogues = Analogues.nearest(sets.forget(), sets.candidates(), tok,
-          new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder());
-      int len = sets.forget().get(0).tokens().length;
-      int elStart = len - ev.layout().suffixLength();
-      EpochCheck.Thresholds th = thresholds(ev, cache, originalFile, original, sets, elStart);
+      Preparation p = Preparation.of(cfg, original, o.checkpoint(), sets, tok);
       timing.put("prepare_s", RunRecord.secondsSince(t));
       LOG.info("forget set {}: {} passages; thresholds MA {} EL {} ({})", cfg.forgetSet(), sets.forget().size(),
-          th.ma(), th.el(), ev.thresholds());
+          p.thresholds().ma(), p.thresholds().el(), ev.thresholds());
 
       SequenceMethod method = exp.method();
       CausalLm model = (CausalLm) original.copy();
       Refinement refinement = method.refines() ? new Refinement(method.refinement(),
           sets.forget().stream().map(PassagePool.Passage::id).toList()) : null;
-      ContinuationScorer scorer = new ContinuationScorer(tok, bert, ev.layout(), 0);
+      ContinuationScorer scorer = new ContinuationScorer(tok, p.bert(), ev.layout(), 0);
       EpochCheck check = new EpochCheck(model, sets.forget(), scorer, refinement, ev.calibrateF1(),
-          method.stopsWhenNothingFlagged(), th, ev.elN(), sets.unseenTokens(), run.file(RunDirectory.CHECKPOINTS));
+          method.stopsWhenNothingFlagged(), p.thresholds(), ev.elN(), sets.unseenTokens(),
+          run.file(RunDirectory.CHECKPOINTS));
       // the original's check is the same for every method on this forget set: computed by the first run, then read
-      EpochCheck.Row before = check.before(compute -> cache.object("check-before", originalFile,
-          checkInputs(sets, ev, tokFile), EpochCheck.Before.class, compute));
+      EpochCheck.Row before = check.before(compute -> p.cache().object("check-before", p.originalFile(),
+          Preparation.checkInputs(sets, ev, tokFile), EpochCheck.Before.class, compute));
 
-      List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-      if (refinement != null) {
-        listeners.add(refinement);
-      }
-      listeners.add(check);
-      listeners.add(StopRule.afterEpochs(state -> check.rule()));     // after the check: tests the row it adds
-      TrainSpec schedule = method.schedule(null);
       t = System.nanoTime();
-      try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG), resume)) {
-        listeners.add(log);
-        new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", model, method.objective(original),
-            method.plan(schedule), schedule, examples(sets.forget(), ""), examples(analogues, "analogue:"),
-            cfg.seed());
-      }
-      double unlearnS = RunRecord.secondsSince(t);
-      EpochCheck.Row after = check.rows().get(check.rows().size() - 1);
-      int epochs = after.epoch();
-      timing.put("unlearn_s", unlearnS);
+      unlearn(method, original, model, refinement, check, sets.forget(), p.analogues(), run, ckpt, resume,
+          cfg.seed());
+      timing.put("unlearn_s", RunRecord.secondsSince(t));
       timing.put("check_s", check.firstSeconds());
+      EpochCheck.Row after = check.rows().get(check.rows().size() - 1);
 
-      Map<String, Double> b = metrics(before, th);
+      Map<String, Double> b = metrics(before, p.thresholds());
       b.putAll(calibration(check.calibration(), refinement));
-      Map<String, Double> a = metrics(after, th);
+      Map<String, Double> a = metrics(after, p.thresholds());
       t = System.nanoTime();
       List<Cloze.Item> cloze = sets.clozeItems(tok, ev, cfg.seed());
-      FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(cache, originalFile,
-          sets, ev, cloze));
+      FinalMetrics.extra(b, before, original, sets, ev, tok, cloze, FinalMetrics.originalMemo(p.cache(),
+          p.originalFile(), sets, ev, cloze));
       FinalMetrics.extra(a, after, model, sets, ev, tok, cloze, FinalMetrics.Memo.NONE);
       timing.put("final_eval_s", RunRecord.secondsSince(t));
       if (ev.relearn().enabled()) {
         t = System.nanoTime();
-        a.putAll(relearn(original, model, sets, analogues, ev, tok, encoder, cache, originalFile, elStart,
-            cfg.seed()));
+        a.putAll(relearn(original, model, sets, p, ev, tok, cfg.seed()));
         timing.put("relearn_s", RunRecord.secondsSince(t));
       }
-      a.put("epochs", (double) epochs);
+      a.put("epochs", (double) after.epoch());
       timing.put("total_s", record.elapsed());
       Summary summary = new Summary(cfg.name(), cfg.method().name(), "gpt-neo:" + o.key(), "planted-set-"
           + cfg.forgetSet(), cfg.seed(), b, a, Map.of(), timing, RunRecord.peakMemory());
 
       String unlearnedSha = RunRecord.saveModel(run, dir -> CausalCheckpoint.save(model, tokFile, dir));
-      SequenceOutputs.write(run, check, sets, analogues);
-      record.finish(run, cfg.seed(), inputs(run, originalFile, unlearnedSha, sets), summary,
+      SequenceOutputs.write(run, check, sets, p.analogues());
+      record.finish(run, cfg.seed(), inputs(run, p.originalFile(), unlearnedSha, sets), summary,
           prov -> SequenceOutputs.report(summary, prov, check, ev.samples()));
       ckpt.deleteAll();
-      return new Result(run.path(), summary, check.stopRule(), epochs);
+      return new Result(run.path(), summary, check.stopRule(), after.epoch());
+    }
+  }
+
+  /** Every passage must fit the model's positions, or nothing can be scored. */
+  private static void requireFits(OriginalModels.Original o, CausalLm original) {
+    int longest = o.passages().stream().mapToInt(p -> p.tokens().length).max().orElse(0);
+    if (longest > original.config().maxPositions()) {
+      throw new UnlearnException(o.checkpoint() + ": passages of " + longest
+          + " tokens exceed the model's " + original.config().maxPositions() + " positions");
+    }
+  }
+
+  /**
+   * Trains {@code model} with the method: the refinement (when the method refines), then the per-epoch check, then
+   * the stop rule that tests the row the check just added, then the train log.
+   */
+  private void unlearn(SequenceMethod method, CausalLm original, CausalLm model, Refinement refinement,
+      EpochCheck check, List<PassagePool.Passage> forget, List<PassagePool.Passage> analogues, RunDirectory run,
+      TrainingCheckpoints ckpt, boolean resume, long seed) {
+    List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+    if (refinement != null) {
+      listeners.add(refinement);
+    }
+    listeners.add(check);
+    listeners.add(StopRule.afterEpochs(state -> check.rule()));
+    TrainSpec schedule = method.schedule(null);
+    try (TrainLog log = new TrainLog(run.file(RunDirectory.TRAIN_LOG), resume)) {
+      listeners.add(log);
+      new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", model, method.objective(original),
+          method.plan(schedule), schedule, examples(forget, ""), examples(analogues, "analogue:"), seed);
     }
   }
 
@@ -191,22 +193,21 @@ public final class SequenceRunner {
    * The relearning attack on a copy of the unlearned model and, as the baseline, of the original; the original's
    * values are cached with its other prepared values, so the runs of a table compute them once.
    */
-  private static Map<String, Double> relearn(CausalLm original, CausalLm model, PassageSets sets,
-      List<PassagePool.Passage> analogues, SequenceEvalSpec ev, TextTokenizer tok, EncoderBundle encoder,
-      PreparedCache cache, Path originalFile, int elStart, long seed) {
+  private static Map<String, Double> relearn(CausalLm original, CausalLm model, PassageSets sets, Preparation p,
+      SequenceEvalSpec ev, TextTokenizer tok, long seed) {
     List<PassagePool.Passage> unseenRelated = ev.relearn().related() ? Analogues.nearest(sets.unseen(),
-        sets.candidates(), tok, new TokenVectors(encoder, ev.encoder(), 0, 256), ev.layout(), cache, ev.encoder())
+        sets.candidates(), tok, Preparation.embeddings(p.encoder(), ev), ev.layout(), p.cache(), ev.encoder())
         : List.of();
-    SequenceRelearn.Data data = SequenceRelearn.data(ev.relearn(), sets.forget(), analogues, sets.unseen(),
+    SequenceRelearn.Data data = SequenceRelearn.data(ev.relearn(), sets.forget(), p.analogues(), sets.unseen(),
         unseenRelated, seed);
     long attackSeed = Seeds.derive(seed, "relearn");
     List<int[]> passages = new ArrayList<>(data.heldOut());                   // what the original's values depend on
     passages.addAll(data.baselineAttack());
     passages.addAll(data.baselineHeldOut());
-    List<String> inputs = FinalMetrics.inputs(passages, ev.relearn(), ev.elN(), elStart, attackSeed,
+    List<String> inputs = FinalMetrics.inputs(passages, ev.relearn(), ev.elN(), p.elStart(), attackSeed,
         data.heldOut().size(), data.baselineAttack().size());
-    return SequenceRelearn.run(original, model, data, ev.relearn(), ev.elN(), elStart, attackSeed,
-        (what, compute) -> cache.values(what, originalFile, inputs, compute));
+    return SequenceRelearn.run(original, model, data, ev.relearn(), ev.elN(), p.elStart(), attackSeed,
+        (what, compute) -> p.cache().values(what, p.originalFile(), inputs, compute));
   }
 
   private static Map<String, Double> metrics(EpochCheck.Row r, EpochCheck.Thresholds th) {
@@ -216,31 +217,6 @@ public final class SequenceRunner {
     m.put("threshold.ma", th.ma());
     m.put("threshold.el_icu", th.el());
     return m;
-  }
-
-  /** The paper's constants, or the original's MA and EL_n on unseen passages (cached per original and set). */
-  private static EpochCheck.Thresholds thresholds(SequenceEvalSpec ev, PreparedCache cache, Path originalFile,
-      CausalLm original, PassageSets sets, int elStart) {
-    if ("paper".equals(ev.thresholds())) {
-      return new EpochCheck.Thresholds(SequenceEvalSpec.PAPER_MA, SequenceEvalSpec.PAPER_EL);
-    }
-    double[] maEl = cache.values("thresholds", originalFile, FinalMetrics.inputs(sets.unseenTokens(), ev.elN(),
-        elStart),
-        () -> new double[] {PassageScorer.mean(PassageScorer.memorisation(original, sets.unseenTokens())),
-            PassageScorer.mean(PassageScorer.extraction(original, sets.unseenTokens(), ev.elN(), elStart))});
-    return new EpochCheck.Thresholds(maEl[0], maEl[1]);
-  }
-
-  /**
-   * What the check before training depends on besides the model (v2: with the F1 calibration of every
-   * continuation against 8 other suffixes).
-   */
-  private static List<String> checkInputs(PassageSets sets, SequenceEvalSpec ev, Path tokFile) {
-    List<String> in = FinalMetrics.inputs(FinalMetrics.forgetTokens(sets), ev.checkKey(), Sha256.of(tokFile));
-    in.add("check-before/v2");
-    in.addAll(PreparedCache.tokens(sets.unseenTokens()));
-    sets.forget().forEach(p -> in.add(p.id()));
-    return in;
   }
 
   /** The F1 calibration's values and, for a refining method, the F1 threshold it trained with. */
