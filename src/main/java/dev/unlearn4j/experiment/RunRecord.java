@@ -59,7 +59,7 @@ public final class RunRecord {
    * Ends the record: provenance (start, now, the inputs' hashes), the report rendered from it (none when
    * {@code report} is null), then the summary.
    */
-  public Provenance finish(RunDirectory dir, long seed, Map<String, String> inputs, Summary summary,
+  public void finish(RunDirectory dir, long seed, Map<String, String> inputs, Summary summary,
       Function<Provenance, String> report) {
     Provenance prov = Provenance.of(seed, start, Instant.now().toString(), inputs);
     if (report != null) {
@@ -67,6 +67,5 @@ public final class RunRecord {
     }
     dir.writeJson(RunDirectory.PROVENANCE, prov);
     dir.writeJson(RunDirectory.SUMMARY, summary);
-    return prov;
   }
 }

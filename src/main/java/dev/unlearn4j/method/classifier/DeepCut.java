@@ -12,7 +12,8 @@ import dev.unlearn4j.train.TrainSpec;
 /**
  * DeepCUT (He et al., arXiv 2503.14900; re-implementation, see the DeepCUT spec): L = L_CE + γ·L_f. Forget samples
  * are pushed away from same-class retain samples and pulled toward other-class ones in the latent space the head
- * reads (pooled encoder output), over V dropout views; cross-entropy on the retain batch keeps utility.
+ * reads (pooled encoder output), over V dropout views; cross-entropy on the retain batch keeps utility. Lee et al.'s
+ * method is this loss with Lee's settings ({@link ContrastiveUnlearning}).
  */
 public record DeepCut(Args args) implements UnlearningMethod {
   /**
