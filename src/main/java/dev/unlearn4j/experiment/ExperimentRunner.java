@@ -3,7 +3,6 @@ package dev.unlearn4j.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.data.Dataset;
-import dev.unlearn4j.data.Example;
 import dev.unlearn4j.data.ForgetRequest;
 import dev.unlearn4j.data.ForgetRequests;
 import dev.unlearn4j.eval.EvalResult;
@@ -11,10 +10,7 @@ import dev.unlearn4j.loss.Objective;
 import dev.unlearn4j.method.UnlearningMethod;
 import dev.unlearn4j.model.Model;
 import dev.unlearn4j.train.BatchPlan;
-import dev.unlearn4j.train.StopRule;
-import dev.unlearn4j.train.TrainSpec;
 import dev.unlearn4j.train.Trainer;
-import dev.unlearn4j.train.TrainerState;
 import dev.unlearn4j.train.TrainingCheckpoints;
 import dev.unlearn4j.train.TrainingListener;
 import dev.unlearn4j.util.Seeds;
@@ -23,14 +19,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs experiments end to end: data and forget request → original model → (oracle) → unlearning → evaluation →
- * run directory. Several experiments that differ only in their method share one original model and oracle
+ * Runs classification experiments end to end: data and forget request → original model → (oracle) → unlearning
+ * ({@link Unlearning}) → evaluation → run directory ({@link RunRecord}). Several experiments that differ only in their method share one original model and oracle
  * ({@link #runAll}); each still gets a complete run directory. {@code summary.json} is written last, so its
  * presence marks a complete run.
  */
@@ -41,7 +35,7 @@ public final class ExperimentRunner {
   public record Result(Path runDir, Summary summary) {}
 
   /** The original model, the oracle and their evaluations: shared by every method of a batch of runs. */
-  private record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
+  record Shared(Dataset data, ForgetRequest request, Model original, EvalResult before, EvalResult oracle,
       Model oracleModel, Map<String, Double> timing, double evalSeconds) {}
 
   private final List<TrainingListener> extraListeners;
@@ -173,11 +167,8 @@ public final class ExperimentRunner {
       RunRecord record, TrainingCheckpoints ckpt) {
     ExperimentConfig cfg = exp.config();
     UnlearningMethod method = exp.method();
-    TrainSpec schedule = method.schedule(cfg.train());
     Map<String, Double> timing = new LinkedHashMap<>(s.timing());
-    List<TrainingListener> listeners = listeners(List.of(log));
-    Unlearned u = method.sharding().isPresent() ? sharded(method, exp, s, schedule, listeners, run)
-        : train(method, exp, s, schedule, listeners, ckpt);
+    Unlearning.Outcome u = Unlearning.run(exp, s, listeners(List.of(log)), ckpt, run);
     Model original = u.original();
     EvalResult before = u.before();
     Model unlearned = u.model();
@@ -199,8 +190,7 @@ public final class ExperimentRunner {
     if (cfg.eval().relearn().enabled() && method.sharding().isEmpty()) {   // SISA's ensemble: not attacked
       t = System.nanoTime();
       afterMetrics.putAll(RelearnAttack.run(original, unlearned, s.oracleModel(), s.request().forget(),
-          s.request().retain(), cfg.eval(),
-          Seeds.derive(cfg.seed(), "relearn")));
+          s.request().retain(), cfg.eval(), Seeds.derive(cfg.seed(), "relearn")));
       timing.put("relearn_s", RunRecord.secondsSince(t));
     }
     Summary summary = new Summary(cfg.name(), cfg.method().name(), cfg.model().name(), s.data().name(),
@@ -221,63 +211,6 @@ public final class ExperimentRunner {
         Fingerprints.model(original), Fingerprints.model(unlearned), cfg.eval().utilityFloor());
     record.finish(run, cfg.seed(), inputs, summary, prov -> ReportWriter.render(summary, s.request(), audit, prov));
     return new Result(run.path(), summary);
-  }
-
-  /** The model before and after unlearning, the time unlearning took, and values to report next to "before". */
-  private record Unlearned(Model original, EvalResult before, Model model, double seconds,
-      Map<String, Double> extraTiming, Map<String, Double> extraBefore) {}
-
-  private Unlearned train(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
-      List<TrainingListener> listeners, TrainingCheckpoints ckpt) {
-    ExperimentConfig cfg = exp.config();
-    long t = System.nanoTime();
-    Model unlearned = method.fromScratch() ? exp.model().create(s.data(), Seeds.derive(cfg.seed(), "init"))
-        : s.original().copy();
-    var forget = method.forgetExamples(s.request().forget().examples(), s.data().numClasses(), cfg.seed());
-    if (cfg.eval().utilityFloor() > 0) {
-      listeners.add(new UtilityFloor(unlearned, s.request().retain(), cfg.eval()));
-    }
-    UnlearningMethod.Stop rule = method.fromScratch() ? UnlearningMethod.Stop.EPOCHS : cfg.stop().ruleFor(method);
-    ForgetTarget target = null;
-    StopRule stop = null;
-    if (rule != UnlearningMethod.Stop.EPOCHS) {
-      double oracleF1 = s.oracle() == null ? Double.NaN
-          : s.oracle().aggregates().getOrDefault("forget.macro_f1", Double.NaN);
-      target = new ForgetTarget(rule, cfg.stop().tolerance(), unlearned, s.request().forget(), s.request().test(),
-          oracleF1, cfg.eval());
-      stop = StopRule.everySteps(cfg.stop().every(), target);
-      listeners.add(stop);
-    }
-    TrainerState end = new Trainer(listeners).withCheckpoints(ckpt).fit("unlearn", unlearned, method.objective(),
-        method.plan(schedule), schedule, forget, s.request().retain().examples(), cfg.seed());
-    Map<String, Double> extra = new LinkedHashMap<>();
-    extra.put("unlearn_epochs", (double) end.epoch());
-    extra.put("unlearn_steps", (double) end.step());
-    if (target != null) {                               // 1: stopped by the rule, 0: ran to its epochs (the cap)
-      extra.put("stopped_by_rule", stop.reason().isPresent() ? 1.0 : 0.0);
-      extra.put("stop_check_s", target.checkSeconds());   // included in unlearn_s: the rule is part of the method
-    }
-    return new Unlearned(s.original(), s.before(), unlearned, RunRecord.secondsSince(t), extra, Map.of());
-  }
-
-  /**
-   * SISA: its "before" is its own ensemble (training it is timed as {@code sisa_train_s}); the monolithic
-   * original's values are kept under {@code monolithic.*} for comparison. Unlearning time is the shard retraining.
-   */
-  private Unlearned sharded(UnlearningMethod method, Experiment exp, Shared s, TrainSpec schedule,
-      List<TrainingListener> listeners, RunDirectory run) {
-    ExperimentConfig cfg = exp.config();
-    Set<String> forgetIds = s.request().forget().examples().stream().map(Example::id).collect(Collectors.toSet());
-    SisaTraining.Outcome o = new SisaTraining(method, exp, s.data(), schedule, cfg.seed(), new Trainer(listeners),
-        run.file(RunDirectory.CHECKPOINTS).resolve("sisa")).run(s.request().train().examples(), forgetIds);
-    Map<String, Double> timing = new LinkedHashMap<>();
-    timing.put("sisa_train_s", o.trainSeconds());
-    timing.put("sisa_shards_retrained", (double) o.shardsRetrained());
-    EvalResult before = Evaluator.evaluate(o.before(), s.request().evaluationSplits(), cfg.eval());
-    Map<String, Double> monolithic = new LinkedHashMap<>();
-    CrossMetrics.compute(s.before(), s.oracle(), cfg.eval().metrics())
-        .forEach((k, v) -> monolithic.put("monolithic." + k, v));
-    return new Unlearned(o.before(), before, o.after(), o.unlearnSeconds(), timing, monolithic);
   }
 
   private List<TrainingListener> listeners(List<TrainLog> logs) {
