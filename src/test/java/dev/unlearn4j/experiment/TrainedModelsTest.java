@@ -3,19 +3,16 @@ package dev.unlearn4j.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** A cached original and oracle give the run exactly what training them again would, and cost no training. */
 class TrainedModelsTest {
@@ -62,20 +59,8 @@ class TrainedModelsTest {
 
     Files.writeString(entry.resolve("original.json"), "{\"train_s\": " + meta.get("train_s").asDouble()
         + ", \"threads\": " + (Provenance.Host.nativeThreads() + 7) + "}\n");
-    Logger log = (Logger) LoggerFactory.getLogger(TrainedModels.class);
-    ListAppender<ILoggingEvent> events = new ListAppender<>();
-    events.start();
-    log.addAppender(events);
-    log.setLevel(Level.WARN);
-    Summary second;
-    try {
-      second = run("b", List.of());
-    } finally {
-      log.detachAppender(events);
-      log.setLevel(null);
-    }
-    assertThat(second.after()).isEqualTo(first.after());                           // the entry is still used
-    assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-        .contains("original model", "trained on " + (Provenance.Host.nativeThreads() + 7) + " native threads");
+    LogCapture.Captured<Summary> second = LogCapture.of(TrainedModels.class, Level.WARN, () -> run("b", List.of()));
+    assertThat(second.value().after()).isEqualTo(first.after());                   // the entry is still used
+    assertThat(second.messages()).singleElement().asString().contains("original model", "trained on " + (Provenance.Host.nativeThreads() + 7) + " native threads");
   }
 }

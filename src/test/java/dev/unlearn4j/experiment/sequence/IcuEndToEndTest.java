@@ -3,14 +3,12 @@ package dev.unlearn4j.experiment.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unlearn4j.config.Mappers;
 import dev.unlearn4j.testing.CliRun;
 import dev.unlearn4j.testing.Fixtures;
+import dev.unlearn4j.testing.LogCapture;
 import dev.unlearn4j.testing.NeedsDatasetPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * ICU end to end on the tiny preset: an original model pretrained with 4 planted 32-token passages (cached after
@@ -101,20 +98,11 @@ class IcuEndToEndTest {
       assertThat(entries.count()).as("no new cache entry: the run's was found").isEqualTo(5);
     }
 
-    Logger cacheLog = (Logger) LoggerFactory.getLogger(PreparedCache.class);   // tests log at WARN: listen at INFO
-    ListAppender<ILoggingEvent> reads = new ListAppender<>();
-    reads.start();
-    cacheLog.addAppender(reads);
-    cacheLog.setLevel(Level.INFO);
-    CliRun second;
-    try {
-      second = CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress");
-    } finally {
-      cacheLog.detachAppender(reads);
-      cacheLog.setLevel(null);
-    }
+    LogCapture.Captured<CliRun> reads = LogCapture.of(PreparedCache.class, Level.INFO,
+        () -> CliRun.of("run", cfg.toString(), "--run-id", "b", "--no-progress"));
+    CliRun second = reads.value();
     assertThat(second.exitCode()).as(second.err()).isZero();
-    assertThat(reads.list).extracting(ILoggingEvent::getFormattedMessage).as("b reads a's check before training")
+    assertThat(reads.messages()).as("b reads a's check before training")
         .anyMatch(m -> m.startsWith("check-before from the cache"));
     JsonNode s2 = Mappers.JSON.readTree(dir.resolve("runs/icu-tiny/b/summary.json").toFile());
     assertThat(withoutCost(s2)).isEqualTo(withoutCost(s));
