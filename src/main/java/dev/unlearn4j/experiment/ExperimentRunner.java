@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs classification experiments end to end: data and forget request → original model → (oracle) → unlearning
- * ({@link Unlearning}) → evaluation → run directory ({@link RunRecord}). Several experiments that differ only in their method share one original model and oracle
- * ({@link #runAll}); each still gets a complete run directory. {@code summary.json} is written last, so its
- * presence marks a complete run.
+ * ({@link Unlearning}) → evaluation → run directory ({@link RunRecord}). Several experiments that differ only in
+ * their method share one original model and oracle ({@link #runAll}); each still gets a complete run directory.
+ * {@code summary.json} is written last, so its presence marks a complete run.
  */
 public final class ExperimentRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);

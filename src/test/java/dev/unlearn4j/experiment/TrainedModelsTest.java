@@ -61,6 +61,7 @@ class TrainedModelsTest {
         + ", \"threads\": " + (Provenance.Host.nativeThreads() + 7) + "}\n");
     LogCapture.Captured<Summary> second = LogCapture.of(TrainedModels.class, Level.WARN, () -> run("b", List.of()));
     assertThat(second.value().after()).isEqualTo(first.after());                   // the entry is still used
-    assertThat(second.messages()).singleElement().asString().contains("original model", "trained on " + (Provenance.Host.nativeThreads() + 7) + " native threads");
+    assertThat(second.messages()).singleElement().asString()
+        .contains("original model", "trained on " + (Provenance.Host.nativeThreads() + 7) + " native threads");
   }
 }
