@@ -71,7 +71,7 @@ final class SisaTraining {
     for (int i = 0; i < shards.size(); i++) {
       trained.add(trainStages(i, fresh(i), shards.get(i), 0, Set.of()));
     }
-    double trainS = (System.nanoTime() - t) / 1e9;
+    double trainS = RunRecord.secondsSince(t);
     t = System.nanoTime();
     List<Model> unlearned = new ArrayList<>(trained);
     int touched = 0;
@@ -84,7 +84,7 @@ final class SisaTraining {
       Model start = first == 0 ? fresh(i) : restore(i, first - 1);
       unlearned.set(i, trainStages(i, start, shards.get(i), first, forgetIds));
     }
-    double unlearnS = (System.nanoTime() - t) / 1e9;
+    double unlearnS = RunRecord.secondsSince(t);
     new TrainingCheckpoints(scratch, 0).deleteAll();                          // stage files, as a run's checkpoints
     return new Outcome(new Ensemble(trained, sharding.aggregation()), new Ensemble(unlearned,
         sharding.aggregation()), trainS, unlearnS, touched);

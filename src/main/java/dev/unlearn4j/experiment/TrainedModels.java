@@ -79,7 +79,7 @@ final class TrainedModels {
       }
       long t = System.nanoTime();
       train.run();
-      double s = (System.nanoTime() - t) / 1e9;
+      double s = RunRecord.secondsSince(t);
       if (dir != null) {
         Files.createDirectories(dir);
         Safetensors.write(weights, model.weights(), null);

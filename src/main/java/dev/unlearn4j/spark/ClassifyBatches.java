@@ -15,16 +15,14 @@ import scala.Tuple2;
  * The scan's task for a classifier: one row per record of a batch — index, id, the predicted label, then
  * {@link #METRICS}: the cross-entropy of the record's own label ({@code loss}), whether the prediction is that label
  * ({@code correct}, 1 or 0) and the LOSS membership score ({@code membership} = −loss: higher means more likely a
- * training record). Each task thread opens the checkpoint once and keeps it.
+ * training record). Each task thread opens the checkpoint once ({@link PerThread}).
  */
 final class ClassifyBatches implements FlatMapFunction<Tuple2<Long, Iterable<Tuple2<Row, Long>>>, Row> {
   private static final long serialVersionUID = 1L;
 
   static final List<String> METRICS = List.of("loss", "correct", "membership");
 
-  private record Loaded(String dir, EncoderPredictor predictor) {}
-
-  private static final ThreadLocal<Loaded> LOADED = new ThreadLocal<>();
+  private static final PerThread<EncoderPredictor> PREDICTORS = new PerThread<>(ClassifyBatches::open);
 
   private final String modelDir;
   private final String file;
@@ -36,21 +34,16 @@ final class ClassifyBatches implements FlatMapFunction<Tuple2<Long, Iterable<Tup
 
   /** The checkpoint's classifier; fails naming the directory when it has no trained head or no label names. */
   static EncoderPredictor open(String dir) {
-    Loaded l = LOADED.get();
-    if (l == null || !l.dir().equals(dir)) {
-      EncoderPredictor p = EncoderPredictor.open(Path.of(dir));
-      if (!p.hasHead() || p.labels() == null) {
-        throw new UnlearnException(dir + ": not a classifier with named labels (scan needs its head and labels)");
-      }
-      l = new Loaded(dir, p);
-      LOADED.set(l);
+    EncoderPredictor p = EncoderPredictor.open(Path.of(dir));
+    if (!p.hasHead() || p.labels() == null) {
+      throw new UnlearnException(dir + ": not a classifier with named labels (scan needs its head and labels)");
     }
-    return l.predictor();
+    return p;
   }
 
   @Override
   public Iterator<Row> call(Tuple2<Long, Iterable<Tuple2<Row, Long>>> group) {
-    EncoderPredictor p = open(modelDir);
+    EncoderPredictor p = PREDICTORS.get(modelDir);
     List<Tuple2<Row, Long>> rows = new ArrayList<>();
     group._2().forEach(rows::add);
     rows.sort((a, b) -> Long.compare(a._2(), b._2()));

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -69,9 +70,11 @@ public record MemorisationScan(Path model, Path data, Path out, List<String> met
           : raw.select(ScanRecords.ID, ScanRecords.TEXT, ScanRecords.LABEL)).javaRDD().zipWithIndex()
           .mapToPair(r -> new Tuple2<>(r._2() / perBatch, r))
           .groupByKey(partitions > 0 ? partitions : spark.sparkContext().defaultParallelism());
-      JavaRDD<Row> scored = causal
+      // kept once scored: the sort below first samples its input to find its ranges, which would score again
+      JavaRDD<Row> scored = (causal
           ? batches.flatMap(new ScoreBatches(model.toString(), data.toString(), column, length, metrics, elN))
-          : batches.flatMap(new ClassifyBatches(model.toString(), data.toString()));
+          : batches.flatMap(new ClassifyBatches(model.toString(), data.toString())))
+          .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> scores = spark.createDataFrame(scored, schema(causal, scanned)).orderBy("index").cache();
       scores.write().parquet(partial.resolve("scores.parquet").toString());
       scores.write().option("header", "true").csv(partial.resolve("scores.csv").toString());

@@ -14,15 +14,17 @@ import scala.Tuple2;
 
 /**
  * The scan's task: scores whole batches of records (grouped by {@code index / batch}, sorted by index) and emits
- * one row per record: index, id, then the metrics. Each task thread loads the checkpoint once and keeps it, because
- * a model's graph is not shared between threads.
+ * one row per record: index, id, then the metrics. Each task thread loads the checkpoint once ({@link PerThread}).
  */
 final class ScoreBatches implements FlatMapFunction<Tuple2<Long, Iterable<Tuple2<Row, Long>>>, Row> {
   private static final long serialVersionUID = 1L;
 
-  private record Loaded(String dir, CausalLm lm, TextTokenizer tok) {}
+  private record Loaded(CausalLm lm, TextTokenizer tok) {}
 
-  private static final ThreadLocal<Loaded> LOADED = new ThreadLocal<>();
+  private static final PerThread<Loaded> LOADED = new PerThread<>(dir -> {
+    Path d = Path.of(dir);
+    return new Loaded(CausalCheckpoint.load(d), TextTokenizer.untruncated(d.resolve("tokenizer.json")));
+  });
 
   private final String modelDir;
   private final String file;
@@ -40,19 +42,9 @@ final class ScoreBatches implements FlatMapFunction<Tuple2<Long, Iterable<Tuple2
     this.elN = elN;
   }
 
-  static Loaded load(String dir) {
-    Loaded l = LOADED.get();
-    if (l == null || !l.dir().equals(dir)) {
-      Path d = Path.of(dir);
-      l = new Loaded(dir, CausalCheckpoint.load(d), TextTokenizer.untruncated(d.resolve("tokenizer.json")));
-      LOADED.set(l);
-    }
-    return l;
-  }
-
   @Override
   public Iterator<Row> call(Tuple2<Long, Iterable<Tuple2<Row, Long>>> group) {
-    Loaded l = load(modelDir);
+    Loaded l = LOADED.get(modelDir);
     List<PassageScores.Passage> batch = new ArrayList<>();
     for (Tuple2<Row, Long> r : group._2()) {
       batch.add(ScanRecords.passage(r._2(), r._1().getString(0), r._1().getString(1), column, length,

@@ -2,6 +2,7 @@ package dev.unlearn4j.experiment.sequence;
 
 import dev.unlearn4j.eval.generation.PassageScorer;
 import dev.unlearn4j.eval.privacy.MembershipAttacks;
+import dev.unlearn4j.experiment.RunRecord;
 import dev.unlearn4j.method.generative.ContinuationScorer;
 import dev.unlearn4j.method.generative.F1Calibration;
 import dev.unlearn4j.method.generative.Refinement;
@@ -131,7 +132,7 @@ final class EpochCheck implements TrainingListener {
     Row row = record(0, b.measured());
     first = last;
     firstPerPassage = lastPerPassage;
-    firstSeconds = (System.nanoTime() - t0) / 1e9;
+    firstSeconds = RunRecord.secondsSince(t0);
     save();
     return row;
   }
